@@ -1,0 +1,74 @@
+/**
+ * The cheap first pass: which covered substances does a text mention, and where.
+ * Plain regular expressions built from the rule set's alias data; no compromise, so the content
+ * script can run it on every page at almost no cost.
+ */
+import type { PrefilterData } from '../rules/schema';
+
+export interface Mention {
+  substance: string;
+  start: number;
+  end: number;
+  /** True when only a weak alias (e.g. a bare "LR3") matched. */
+  weak: boolean;
+}
+
+export interface Prefilter {
+  /** Fast yes/no: could this text mention any substance of the rule set? */
+  test(text: string): boolean;
+  /** Fast yes/no for covered substances only (the ones whose claims are flagged). */
+  testCovered(text: string): boolean;
+  /** Every mention, in text order, overlaps resolved in favour of the longer match. */
+  mentions(text: string): Mention[];
+}
+
+interface Compiled {
+  id: string;
+  covered: boolean;
+  strong: RegExp;
+  weak: RegExp | null;
+  collisions: RegExp | null;
+}
+
+const alt = (xs: string[]) => xs.map((x) => `(?:${x})`).join('|');
+
+export function createPrefilter(data: PrefilterData): Prefilter {
+  const subs: Compiled[] = data.substances.map((s) => ({
+    id: s.id,
+    covered: s.covered,
+    strong: new RegExp(alt(s.strong), 'giu'),
+    weak: s.weak.length ? new RegExp(alt(s.weak), 'giu') : null,
+    collisions: s.collisions.length ? new RegExp(alt(s.collisions), 'iu') : null,
+  }));
+  const any = new RegExp(alt(data.substances.flatMap((s) => [...s.strong, ...s.weak])), 'iu');
+  const covered = data.substances.filter((s) => s.covered);
+  const anyCovered = new RegExp(alt(covered.flatMap((s) => [...s.strong, ...s.weak])) || '(?!)', 'iu');
+
+  function mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const s of subs) {
+      for (const m of text.matchAll(s.strong)) {
+        if (m[0].length) found.push({ substance: s.id, start: m.index!, end: m.index! + m[0].length, weak: false });
+      }
+      if (s.weak && !(s.collisions && s.collisions.test(text))) {
+        for (const m of text.matchAll(s.weak)) {
+          if (m[0].length) found.push({ substance: s.id, start: m.index!, end: m.index! + m[0].length, weak: true });
+        }
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const out: Mention[] = [];
+    for (const m of found) {
+      const last = out[out.length - 1];
+      if (last && m.start < last.end) continue;
+      out.push(m);
+    }
+    return out;
+  }
+
+  return {
+    test: (text) => any.test(text),
+    testCovered: (text) => anyCovered.test(text) && mentions(text).some((m) => subs.find((s) => s.id === m.substance)?.covered),
+    mentions,
+  };
+}

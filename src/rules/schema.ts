@@ -1,0 +1,115 @@
+/**
+ * Shapes of the rule set: as written in rules/ (Raw*) and as compiled for the engine.
+ * Pure data; no fs, no DOM. See rules/README.md for the authoring guide.
+ */
+import type { ClaimKind, EvidenceGrade, RegulatoryStatus, Severity, SourceRef } from '../engine/types';
+
+export interface RawSource {
+  id: string;
+  title: string;
+  url: string;
+  publisher?: string;
+  kind: 'primary' | 'guide';
+  asOf: string;
+  lastChecked: string;
+  guideRef?: number;
+}
+
+export interface RawStatus {
+  code: string;
+  summary: string;
+  source: string;
+  asOf: string;
+  lastChecked: string;
+}
+
+export interface RawEvidenceArea {
+  grade: EvidenceGrade;
+  reason: string;
+  references?: string[];
+}
+
+export interface RawSubstance {
+  id: string;
+  name: string;
+  covered: boolean;
+  approvedDrug?: boolean;
+  aliases: { strong: string[]; weak?: string[] };
+  collisions?: string[];
+  fda: RawStatus;
+  wada: RawStatus;
+  evidence?: Record<string, RawEvidenceArea>;
+  reviewed: string;
+}
+
+export type ContextMode = 'suppress' | 'ignore';
+
+export interface RawRule {
+  id: string;
+  kind: Exclude<ClaimKind, 'mention'>;
+  severity: Severity;
+  substances: string[];
+  title: string;
+  explanation: string;
+  evidence: { area: string; grade?: EvidenceGrade; reason?: string };
+  patterns: string[];
+  context?: {
+    negation?: ContextMode;
+    rebuttal?: ContextMode;
+    question?: ContextMode;
+    /** Page-level rule: only flagged when the page/section also has flagged human-use copy. */
+    requiresHumanUse?: boolean;
+    /** Only for approved-drug substances: flag only when the text reads as a protocol. */
+    protocolOnly?: boolean;
+  };
+  sources: string[];
+  reviewed: string;
+  examples: { flag: string[]; pass: string[] };
+}
+
+export interface CompiledSubstance {
+  id: string;
+  name: string;
+  covered: boolean;
+  approvedDrug: boolean;
+  strong: string[];
+  weak: string[];
+  collisions: string[];
+  fda: RegulatoryStatus;
+  wada: RegulatoryStatus;
+  evidence: Record<string, { grade: EvidenceGrade; reason: string; references: SourceRef[] }>;
+}
+
+export interface CompiledRule {
+  id: string;
+  kind: Exclude<ClaimKind, 'mention'>;
+  severity: Severity;
+  substances: string[];
+  title: string;
+  explanation: string;
+  evidence: { area: string; grade?: EvidenceGrade; reason?: string };
+  patterns: string[];
+  context: {
+    negation: ContextMode;
+    rebuttal: ContextMode;
+    question: ContextMode;
+    requiresHumanUse: boolean;
+    protocolOnly: boolean;
+  };
+  sources: SourceRef[];
+  reviewed: string;
+  examples: { flag: string[]; pass: string[] };
+}
+
+export interface CompiledRuleSet {
+  version: string;
+  substances: CompiledSubstance[];
+  rules: CompiledRule[];
+  sources: SourceRef[];
+}
+
+/** The slice of the rule set the content script needs: alias data only, no rules. */
+export interface PrefilterData {
+  version: string;
+  substances: Pick<CompiledSubstance, 'id' | 'name' | 'covered' | 'strong' | 'weak' | 'collisions'>[];
+}

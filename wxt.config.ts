@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { peptideLensRules } from './src/rules/vite-plugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact(), peptideLensRules()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'PeptideLens',
+    description: 'Flags peptide marketing claims (IGF-1 LR3) with evidence, FDA and WADA status. Reads pages locally; sends nothing.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'peptidelens@example.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
