@@ -25,7 +25,21 @@ export type Message =
   /** popup/report → content (tabs.sendMessage): scroll to finding N and open its popover. */
   | { type: 'show-finding'; index: number }
   /** extension page → background: scan pasted text (check-text page). */
-  | { type: 'scan-text'; text: string; title?: string };
+  | { type: 'scan-text'; text: string; title?: string }
+  /** popover/report → background: "this flag is wrong", recorded locally only. */
+  | { type: 'wrong-flag'; record: WrongFlagRecord };
+
+export interface WrongFlagRecord {
+  ruleId: string;
+  kind: string;
+  quote: string;
+  sentence: string;
+  url: string;
+  rulesVersion: string;
+  /** ISO time. */
+  at: string;
+  note?: string;
+}
 
 export type ScanResponse = { ok: true; result: ScanResult } | { ok: false; error: string };
 export type PageReportResponse = { ok: true; report: PageReport | null } | { ok: false; error: string };
