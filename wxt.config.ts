@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PeptideLens',
     description: 'Flags peptide marketing claims (IGF-1 LR3) with evidence, FDA and WADA status. Reads pages locally; sends nothing.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
