@@ -1,8 +1,249 @@
-import type { CompiledRuleSet } from '../rules/schema';
-import type { Prefilter } from './prefilter';
-import type { DocumentInput, Finding } from './types';
+/**
+ * The document pipeline: prefilter → scope → sentences → compromise match net → context → findings.
+ * A page is read as blocks with their post/section/page context, not as isolated sentences.
+ */
+import type { CompiledRule, CompiledRuleSet, CompiledSubstance } from '../rules/schema';
+import type { Mention, Prefilter } from './prefilter';
+import type { Block, DocumentInput, Evidence, Finding } from './types';
+import { createMatcher, type Matcher } from './nlp';
+import { splitSentences } from './sentences';
+import { hasHumanUseLanguage, isHearsayQuestion, isNegated, isPreclinicalOnly, isRebuttal, readsAsProtocol } from './context';
 
-// Placeholder until the matcher lands; keeps the contract compiling for the CLI and page work.
-export function scanDocument(_rules: CompiledRuleSet, _prefilter: Prefilter, _doc: DocumentInput): Finding[] {
-  return [];
+interface Prepared {
+  matcher: Matcher;
+  substances: Map<string, CompiledSubstance>;
+  except: (RegExp | null)[];
+}
+
+const prepared = new WeakMap<CompiledRuleSet, Prepared>();
+
+function prepare(rules: CompiledRuleSet): Prepared {
+  let p = prepared.get(rules);
+  if (!p) {
+    p = {
+      matcher: createMatcher(rules),
+      substances: new Map(rules.substances.map((s) => [s.id, s])),
+      except: rules.rules.map((r) => (r.except.length ? new RegExp(r.except.map((x) => `(?:${x})`).join('|'), 'iu') : null)),
+    };
+    prepared.set(rules, p);
+  }
+  return p;
+}
+
+/** Which substance a block is "about", in order: its own mention, its post/section, the page. */
+function scopeOf(
+  doc: DocumentInput,
+  mentions: Mention[][],
+  titleMentions: Mention[],
+  isScopeSubstance: (id: string) => boolean,
+): (string | null)[] {
+  const first = (ms: Mention[]) => ms.find((m) => isScopeSubstance(m.substance))?.substance ?? null;
+  const bySection = new Map<string, string>();
+  doc.blocks.forEach((b, i) => {
+    const s = first(mentions[i]!);
+    if (s && b.section !== undefined && !bySection.has(b.section)) bySection.set(b.section, s);
+  });
+  const sections = new Set(doc.blocks.map((b) => b.section));
+  let page = first(titleMentions);
+  if (!page && sections.size <= 1) {
+    // A page without posts (an article, a product page) is about what it mentions.
+    for (const ms of mentions) if ((page = first(ms))) break;
+  }
+  let heading: string | null = null;
+  return doc.blocks.map((b, i) => {
+    const own = first(mentions[i]!);
+    if (b.role === 'heading') heading = own;
+    return own ?? (b.section !== undefined ? bySection.get(b.section) : undefined) ?? heading ?? page;
+  });
+}
+
+function evidenceFor(rule: CompiledRule, s: CompiledSubstance): { evidence: Evidence; refs: Finding['sources'] } {
+  const area = s.evidence[rule.evidence.area] ?? s.evidence.general;
+  if (rule.evidence.grade && rule.evidence.reason) return { evidence: { grade: rule.evidence.grade, reason: rule.evidence.reason }, refs: area?.references ?? [] };
+  if (area) return { evidence: { grade: area.grade, reason: area.reason }, refs: area.references };
+  return { evidence: { grade: 'unsupported', reason: 'No evidence grade is recorded for this claim.' }, refs: [] };
+}
+
+function uniqueSources(list: Finding['sources']): Finding['sources'] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  severity: Finding['severity'];
+  titleSuffix: string;
+  block: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  start: number; // local to block
+  end: number;
+  substance: CompiledSubstance;
+}
+
+export interface ScanOptions {
+  /** false: one finding per rule match (rule tests); default true: one per sentence and kind. */
+  merge?: boolean;
+}
+
+export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: DocumentInput, opts: ScanOptions = {}): Finding[] {
+  const { matcher, substances, except } = prepare(rules);
+  const blocks = withOffsets(doc.blocks);
+  const mentions = blocks.map((b) => (prefilter.test(b.text) ? prefilter.mentions(b.text) : []));
+  const titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
+  const covered = (id: string) => substances.get(id)?.covered === true;
+  const approved = (id: string) => substances.get(id)?.approvedDrug === true;
+  const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
+  const scopeApproved = scopeOf(doc, mentions, titleMentions, approved);
+
+  const candidates: Candidate[] = [];
+  blocks.forEach((block, bi) => {
+    const inScope = scopeCovered[bi] ?? scopeApproved[bi];
+    if (!inScope) return;
+    const sentences = splitSentences(block.text);
+    sentences.forEach((sp, si) => {
+      const sentence = block.text.slice(sp.start, sp.end);
+      if (!matcher.mayMatch(sentence)) return;
+      const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
+      // The sentence's own substance wins: a mecasermin label sentence on an LR3 page is about mecasermin.
+      const ownCovered = own.find((m) => covered(m.substance))?.substance;
+      const ownApproved = own.find((m) => approved(m.substance))?.substance;
+      const substanceId = ownCovered ?? ownApproved ?? scopeCovered[bi] ?? scopeApproved[bi]!;
+      const substance = substances.get(substanceId)!;
+      const raw = matcher.match(
+        sentence,
+        own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
+      );
+      if (!raw.length) return;
+      const next = sentences[si + 1] ? block.text.slice(sentences[si + 1]!.start, sentences[si + 1]!.end) : '';
+      const rebuttal = isRebuttal(sentence, 0, 0, next);
+      const question = isHearsayQuestion(sentence);
+      const preclinical = isPreclinicalOnly(sentence);
+      for (const m of raw) {
+        const rule = rules.rules[m.rule]!;
+        if (!appliesTo(rule, substance) || except[m.rule]?.test(sentence)) continue;
+        let severity = rule.severity;
+        let titleSuffix = '';
+        if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
+        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next))) continue;
+        if (rule.context.question === 'suppress' && question) continue;
+        // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
+        if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
+        if (rule.kind === 'efficacy-claim' && severity === 'flag' && preclinical) {
+          severity = 'info';
+          titleSuffix = ' (cells or animals only)';
+        }
+        candidates.push({ rule, severity, titleSuffix, block: bi, sentenceStart: sp.start, sentenceEnd: sp.end, start: sp.start + m.start, end: sp.start + m.end, substance });
+      }
+    });
+  });
+
+  // "Research use only" is a flag only beside human-use copy on the same page (or in the same sentence).
+  const humanUse = candidates.some((c) => c.severity === 'flag' && (c.rule.kind === 'dosing' || c.rule.kind === 'efficacy-claim'));
+  const kept = candidates.filter(
+    (c) => !c.rule.context.requiresHumanUse || humanUse || hasHumanUseLanguage(blocks[c.block]!.text.slice(c.sentenceStart, c.sentenceEnd).replace(/research|human consumption|human use/gi, '')),
+  );
+
+  const findings = mergeCandidates(kept, blocks, opts.merge !== false);
+  findings.push(...mentionBadges(blocks, mentions, substances));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  return findings;
+}
+
+function appliesTo(rule: CompiledRule, s: CompiledSubstance): boolean {
+  if (rule.substances.includes(s.id)) return true;
+  if (!rule.substances.includes('covered')) return false;
+  return s.covered || (s.approvedDrug && rule.kind === 'dosing');
+}
+
+function withOffsets(blocks: Block[]): Block[] {
+  if (blocks.every((b) => typeof b.offset === 'number')) return blocks;
+  let at = 0;
+  return blocks.map((b) => {
+    const offset = at;
+    at += b.text.length + 2;
+    return { ...b, offset };
+  });
+}
+
+/** One finding per sentence and kind: the flagged text runs from the first to the last match. */
+function mergeCandidates(cands: Candidate[], blocks: Block[], merge: boolean): Finding[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const key = merge ? `${c.block}:${c.sentenceStart}:${c.rule.kind}:${c.severity}` : `${c.block}:${c.start}:${c.end}:${c.rule.id}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    g.sort((a, b) => a.start - b.start || b.end - a.end);
+    const lead = g[0]!;
+    const start = lead.start;
+    const end = Math.max(...g.map((c) => c.end));
+    const block = blocks[lead.block]!;
+    const { evidence, refs } = evidenceFor(lead.rule, lead.substance);
+    const s = lead.substance;
+    out.push({
+      ruleId: lead.rule.id,
+      kind: lead.rule.kind,
+      severity: lead.severity,
+      title: lead.rule.title + lead.titleSuffix,
+      text: block.text.slice(start, end),
+      start: block.offset! + start,
+      end: block.offset! + end,
+      block: lead.block,
+      blockStart: start,
+      blockEnd: end,
+      sentence: block.text.slice(lead.sentenceStart, lead.sentenceEnd),
+      substance: s.id,
+      substanceName: s.name,
+      evidence,
+      fda: s.fda,
+      wada: s.wada,
+      explanation: lead.rule.explanation,
+      sources: uniqueSources([...lead.rule.sources, ...refs, s.fda.source, s.wada.source]),
+    });
+  }
+  return out;
+}
+
+/** The first mention of a covered (or approved contrast) substance on the page and in each post. */
+function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<string, CompiledSubstance>): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  blocks.forEach((b, bi) => {
+    for (const m of mentions[bi]!) {
+      const s = substances.get(m.substance);
+      if (!s || !(s.covered || s.approvedDrug)) continue;
+      const pageKey = `page:${s.id}`;
+      const postKey = `${b.section ?? ''}:${s.id}`;
+      if (seen.has(pageKey) && (b.section === undefined || seen.has(postKey))) continue;
+      seen.add(pageKey);
+      seen.add(postKey);
+      const general = s.evidence.general;
+      const sentence = splitSentences(b.text).find((sp) => sp.start <= m.start && sp.end >= m.end);
+      out.push({
+        ruleId: `${s.id}/mention`,
+        kind: 'mention',
+        severity: 'info',
+        title: `${s.name}: status`,
+        text: b.text.slice(m.start, m.end),
+        start: b.offset! + m.start,
+        end: b.offset! + m.end,
+        block: bi,
+        blockStart: m.start,
+        blockEnd: m.end,
+        sentence: sentence ? b.text.slice(sentence.start, sentence.end) : b.text,
+        substance: s.id,
+        substanceName: s.name,
+        evidence: general ? { grade: general.grade, reason: general.reason } : { grade: 'unsupported', reason: 'No evidence grade is recorded.' },
+        fda: s.fda,
+        wada: s.wada,
+        explanation: `${s.fda.summary} ${s.wada.summary}`,
+        sources: uniqueSources([s.fda.source, s.wada.source, ...(general?.references ?? [])]),
+      });
+    }
+  });
+  return out;
 }

@@ -4,9 +4,11 @@
  */
 import type { EvidenceGrade, RegulatoryStatus, SourceRef } from '../engine/types';
 import type {
+  CompiledLexicon,
   CompiledRule,
   CompiledRuleSet,
   CompiledSubstance,
+  Example,
   PrefilterData,
   RawRule,
   RawSource,
@@ -22,6 +24,7 @@ export interface RuleFile {
 
 export interface RawRuleSetFiles {
   sources: RuleFile;
+  lexicon: RuleFile;
   substances: RuleFile[];
   rules: RuleFile[];
 }
@@ -186,6 +189,8 @@ function compileRule(
   if (typeof raw.title !== 'string' || !raw.title) problems.push(`${where}: title missing`);
   if (typeof raw.explanation !== 'string' || raw.explanation.length < 20) problems.push(`${where}: explanation missing or too short`);
   if (!isStrArr(raw.patterns) || raw.patterns.length === 0) problems.push(`${where}: patterns must be a non-empty list`);
+  const except = r.except === undefined ? [] : isStrArr(r.except) ? r.except : (problems.push(`${where}: except must be a list of regular expressions`), []);
+  except.forEach((x) => checkRegex(x, `${where}: except`, problems));
   const reviewed = dateStr(r.reviewed);
   if (!reviewed) problems.push(`${where}: reviewed must be a YYYY-MM-DD date`);
   const ev = isObj(r.evidence) ? r.evidence : null;
@@ -201,11 +206,20 @@ function compileRule(
     }
   }
   const ex = isObj(r.examples) ? r.examples : {};
-  const flag = isStrArr(ex.flag) ? ex.flag : [];
-  const pass = isStrArr(ex.pass) ? ex.pass : [];
+  const examples = (v: unknown, key: string): Example[] => {
+    if (!Array.isArray(v)) return [];
+    return v.flatMap((e, i) => {
+      if (typeof e === 'string') return [{ text: e }];
+      if (isObj(e) && typeof e.text === 'string' && (e.title === undefined || typeof e.title === 'string')) return [{ text: e.text, title: e.title as string | undefined }];
+      problems.push(`${where}: examples.${key}[${i}] must be a string or {text, title}`);
+      return [];
+    });
+  };
+  const flag = examples(ex.flag, 'flag');
+  const pass = examples(ex.pass, 'pass');
   if (flag.length === 0) problems.push(`${where}: examples.flag needs at least one example`);
   if (pass.length === 0) problems.push(`${where}: examples.pass needs at least one example`);
-  for (const f of flag) if (!/\[\[.+?\]\]/.test(f)) problems.push(`${where}: flag example lacks a [[marked span]]: ${JSON.stringify(f)}`);
+  for (const f of flag) if (!/\[\[.+?\]\]/.test(f.text)) problems.push(`${where}: flag example lacks a [[marked span]]: ${JSON.stringify(f.text)}`);
   const ctx = isObj(r.context) ? r.context : {};
   const mode = (v: unknown, key: string, dflt: 'suppress' | 'ignore') => {
     if (v === undefined) return dflt;
@@ -221,17 +235,50 @@ function compileRule(
     explanation: typeof raw.explanation === 'string' ? raw.explanation.trim() : '',
     evidence: ev ? { area: String(ev.area), grade: ev.grade as EvidenceGrade | undefined, reason: ev.reason as string | undefined } : { area: '' },
     patterns: raw.patterns ?? [],
+    except,
     context: {
       negation: mode(ctx.negation, 'negation', 'suppress'),
       rebuttal: mode(ctx.rebuttal, 'rebuttal', 'suppress'),
       question: mode(ctx.question, 'question', 'ignore'),
       requiresHumanUse: ctx.requiresHumanUse === true,
-      protocolOnly: ctx.protocolOnly === true,
     },
     sources: refs(raw.sources, `${where}: sources`, sources, problems),
     reviewed: reviewed ?? '',
     examples: { flag, pass },
   };
+}
+
+/** Lexicon keys are lower-case words joined by single spaces; hyphens count as spaces. */
+export function phraseKey(text: string): string {
+  return text.toLowerCase().replace(/[-\u2010-\u2014]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const TAG = /^[A-Z][A-Za-z]+$/;
+
+function compileLexicon(file: RuleFile, problems: string[]): CompiledLexicon {
+  const lex: CompiledLexicon = { phrases: {}, maxWords: 1, tags: [] };
+  const d = file.data;
+  if (!isObj(d) || !isObj(d.tags)) {
+    problems.push(`${file.path}: expected "tags:" mapping tag names to word lists`);
+    return lex;
+  }
+  if (!dateStr(d.reviewed)) problems.push(`${file.path}: reviewed must be a YYYY-MM-DD date`);
+  for (const [tag, words] of Object.entries(d.tags)) {
+    if (!TAG.test(tag)) problems.push(`${file.path}: tag "${tag}" must be CamelCase letters`);
+    if (!Array.isArray(words) || words.length === 0) {
+      problems.push(`${file.path}: tag ${tag} needs a list of words`);
+      continue;
+    }
+    lex.tags.push(tag);
+    for (const w of words) {
+      const key = phraseKey(String(w));
+      if (!key) continue;
+      const tags = (lex.phrases[key] ??= []);
+      if (!tags.includes(tag)) tags.push(tag);
+      lex.maxWords = Math.max(lex.maxWords, key.split(' ').length);
+    }
+  }
+  return lex;
 }
 
 /** A short stable hash (FNV-1a) so a rule-set version changes whenever any rule does. */
@@ -248,6 +295,7 @@ export function compileRuleSet(files: RawRuleSetFiles): CompiledRuleSet {
   const problems: string[] = [];
   const sourceMap = compileSources(files.sources, problems);
   const sources = new Map<string, SourceRef>([...sourceMap].map(([k, v]) => [k, { id: v.id, title: v.title, url: v.url, asOf: v.asOf }]));
+  const lexicon = compileLexicon(files.lexicon, problems);
   const substances = new Map<string, CompiledSubstance>();
   for (const f of files.substances) {
     const s = compileSubstance(f, sources, problems);
@@ -264,9 +312,10 @@ export function compileRuleSet(files: RawRuleSetFiles): CompiledRuleSet {
   if (problems.length) throw new RuleSetError(problems);
   rules.sort((a, b) => a.id.localeCompare(b.id));
   const dates = [...rules.map((r) => r.reviewed)].sort();
-  const body = JSON.stringify({ s: [...substances.values()], r: rules, src: [...sources.values()] });
+  const body = JSON.stringify({ s: [...substances.values()], r: rules, src: [...sources.values()], l: lexicon });
   return {
     version: `${dates[dates.length - 1] ?? '0000-00-00'}+${hash(body)}`,
+    lexicon,
     substances: [...substances.values()],
     rules,
     sources: [...sources.values()],

@@ -34,11 +34,14 @@ export function readRuleFiles(dir = DEFAULT_RULES_DIR): RawRuleSetFiles {
   };
   const all = walk(dir);
   const sourcesPath = all.find((p) => relative(dir, p) === 'sources.yaml');
+  const lexiconPath = all.find((p) => relative(dir, p) === 'lexicon.yaml');
   if (!sourcesPath) throw new RuleSetError([`${dir}: sources.yaml is missing`]);
+  if (!lexiconPath) throw new RuleSetError([`${dir}: lexicon.yaml is missing`]);
   const files: RawRuleSetFiles = {
     sources: read(sourcesPath),
+    lexicon: read(lexiconPath),
     substances: all.filter((p) => relative(dir, p).startsWith('substances' + sep)).map(read),
-    rules: all.filter((p) => p !== sourcesPath && !relative(dir, p).startsWith('substances' + sep)).map(read),
+    rules: all.filter((p) => p !== sourcesPath && p !== lexiconPath && !relative(dir, p).startsWith('substances' + sep)).map(read),
   };
   if (problems.length) throw new RuleSetError(problems);
   return files;

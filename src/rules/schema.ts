@@ -53,18 +53,25 @@ export interface RawRule {
   explanation: string;
   evidence: { area: string; grade?: EvidenceGrade; reason?: string };
   patterns: string[];
+  /** Regular expressions (case-insensitive) that veto this rule for a whole sentence. */
+  except?: string[];
   context?: {
     negation?: ContextMode;
     rebuttal?: ContextMode;
     question?: ContextMode;
     /** Page-level rule: only flagged when the page/section also has flagged human-use copy. */
     requiresHumanUse?: boolean;
-    /** Only for approved-drug substances: flag only when the text reads as a protocol. */
-    protocolOnly?: boolean;
   };
   sources: string[];
   reviewed: string;
-  examples: { flag: string[]; pass: string[] };
+  examples: { flag: RawExample[]; pass: RawExample[] };
+}
+
+/** A string, or a sentence with the page title that puts it in context. */
+export type RawExample = string | { text: string; title?: string };
+export interface Example {
+  text: string;
+  title?: string;
 }
 
 export interface CompiledSubstance {
@@ -89,20 +96,29 @@ export interface CompiledRule {
   explanation: string;
   evidence: { area: string; grade?: EvidenceGrade; reason?: string };
   patterns: string[];
+  except: string[];
   context: {
     negation: ContextMode;
     rebuttal: ContextMode;
     question: ContextMode;
     requiresHumanUse: boolean;
-    protocolOnly: boolean;
   };
   sources: SourceRef[];
   reviewed: string;
   examples: { flag: string[]; pass: string[] };
 }
 
+export interface CompiledLexicon {
+  /** Normalised phrase ("post workout") → tags it carries. */
+  phrases: Record<string, string[]>;
+  /** Longest phrase, in words. */
+  maxWords: number;
+  tags: string[];
+}
+
 export interface CompiledRuleSet {
   version: string;
+  lexicon: CompiledLexicon;
   substances: CompiledSubstance[];
   rules: CompiledRule[];
   sources: SourceRef[];

@@ -1,0 +1,164 @@
+/**
+ * compromise, used through our own plugin: the tokenizer of compromise/one (no POS tagger: it
+ * is 4x faster and our rules need our tags, not English POS), a tagging pass from the rule set's
+ * lexicon (multi-word phrases, hyphens = spaces), numeric amounts and substance mentions tagged
+ * from character spans, then every rule pattern at once through a match net (buildNet + sweep).
+ */
+import nlp from 'compromise/one';
+import type { CompiledRuleSet } from '../rules/schema';
+import { phraseKey } from '../rules/compile';
+import type { Span } from './sentences';
+
+export interface RawMatch {
+  rule: number;
+  /** Offsets into the sentence given to match(). */
+  start: number;
+  end: number;
+}
+
+export interface Matcher {
+  /** Could any rule match here? (cheap regex; compromise runs only when true) */
+  mayMatch(sentence: string): boolean;
+  match(sentence: string, substances: Span[]): RawMatch[];
+}
+
+/** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
+const AMOUNT =
+  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+))?\s*(mcgs?|µg|μg|ug|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])/giu;
+const VOL = /^(mls?|cc|ccs)$/i;
+const SYRINGE = /^(units?|u)$/i;
+
+/**
+ * compromise silently fails a group of alternatives right after a wildcard ("per .{0,3} (#A|#B)")
+ * and any group holding a multi-word alternative ("(fat|body fat)" after a wildcard), so such
+ * groups are expanded into separate patterns.
+ */
+export function expandPattern(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of pattern.trim()) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ' ' && depth === 0) {
+      if (cur) parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) parts.push(cur);
+  let out: string[] = [''];
+  let prev = '';
+  for (const part of parts) {
+    const m = /^\(([^()]*)\)([?*+]?)$/.exec(part);
+    const alts = m ? m[1]!.split('|') : null;
+    const afterWildcard = /^\.(?:\{\d*,?\d*\}|[?*+])?$/.test(prev);
+    let variants: string[];
+    if (alts && afterWildcard) {
+      // Same bug for any group after a wildcard: one pattern per alternative.
+      variants = [...alts];
+      if (m![2] === '?') variants.push('');
+    } else if (alts && alts.some((a) => a.includes(' '))) {
+      const single = alts.filter((a) => !a.includes(' '));
+      variants = [...(single.length ? [`(${single.join('|')})${m![2]}`] : []), ...alts.filter((a) => a.includes(' '))];
+      if (m![2] === '?') variants.push('');
+    } else variants = [part];
+    prev = part;
+    out = out.flatMap((o) => variants.map((v) => (v ? (o ? `${o} ${v}` : v) : o)));
+    if (out.length > 256) throw new Error(`pattern expands to too many variants: ${pattern}`);
+  }
+  return out;
+}
+
+type Term = { text: string; normal?: string; tags: Set<string>; offset?: { start: number; length: number } };
+
+let pluginRegistered = false;
+
+export function createMatcher(set: CompiledRuleSet): Matcher {
+  if (!pluginRegistered) {
+    const tags: Record<string, object> = {};
+    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
+    nlp.plugin({ tags });
+    pluginRegistered = true;
+  }
+  const matches: { match: string; reason: string }[] = [];
+  set.rules.forEach((r, i) => r.patterns.forEach((p) => expandPattern(p).forEach((x) => matches.push({ match: x, reason: String(i) }))));
+  const net = nlp.buildNet(matches);
+  const { phrases, maxWords } = set.lexicon;
+
+  // The trigger: a number, or any word of the tags that anchor claims (not generic verbs/negations).
+  const anchorTags = new Set(set.lexicon.tags.filter((t) => !['Negation', 'Hedge', 'InjectVerb', 'Effect', 'Grow', 'Dose'].includes(t)));
+  const anchorWords = Object.entries(phrases)
+    .filter(([, tags]) => tags.some((t) => anchorTags.has(t)))
+    .map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[\\s\\-]+'))
+    .sort((a, b) => b.length - a.length);
+  const trigger = new RegExp(`\\d|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`, 'iu');
+
+  /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
+  function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number }[] {
+    const found: { start: number; end: number }[] = [];
+    for (const t of terms) {
+      const o = t.offset;
+      if (!o) continue;
+      const s = o.start;
+      const e = o.start + Math.max(o.length, 0);
+      for (const sp of spans) {
+        const hit = e > s ? s < sp.end && e > sp.start : s >= sp.start && s <= sp.end;
+        if (hit) for (const tag of sp.tags) t.tags.add(tag);
+      }
+      if (/^[~≈<>]?\d/.test(t.text)) t.tags.add('Num');
+    }
+    for (let i = 0; i < terms.length; i++) {
+      let key = '';
+      for (let n = 1; n <= maxWords && i + n <= terms.length; n++) {
+        const w = phraseKey((terms[i + n - 1]!.normal || terms[i + n - 1]!.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
+        if (!w) break;
+        key = key ? `${key} ${w}` : w;
+        const tags = phrases[key];
+        if (tags) {
+          for (let k = i; k < i + n; k++) for (const tag of tags) terms[k]!.tags.add(tag);
+          const a = terms[i]!.offset;
+          const b = terms[i + n - 1]!.offset;
+          if (n > 1 && a && b) found.push({ start: a.start, end: b.start + b.length });
+        }
+      }
+    }
+    return found;
+  }
+
+  return {
+    mayMatch: (sentence) => trigger.test(sentence),
+    match(sentence, substances) {
+      const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ ...s, tags: ['Substance'] }));
+      for (const m of sentence.matchAll(AMOUNT)) {
+        const unit = m[1]!;
+        const tag = VOL.test(unit) ? 'VolAmount' : SYRINGE.test(unit) ? 'SyringeAmount' : 'DoseAmount';
+        spans.push({ start: m.index!, end: m.index! + m[0].length, tags: [tag, 'Num'] });
+      }
+      const doc = nlp.tokenize(sentence);
+      doc.compute('offset');
+      const phraseSpans = (doc.docs as Term[][]).flatMap((terms) => tagTerms(terms, spans));
+      const widen = [...spans, ...phraseSpans];
+      const found = doc.sweep(net).found as { reason: string; view: { docs: Term[][] } }[];
+      const out: RawMatch[] = [];
+      for (const f of found) {
+        const terms = f.view.docs[0];
+        if (!terms?.length) continue;
+        const first = terms[0]!.offset;
+        const lastT = terms[terms.length - 1]!;
+        if (!first || !lastT.offset) continue;
+        let start = first.start;
+        let end = lastT.offset.start + lastT.offset.length;
+        // Widen to whole amounts ("50mcg" is a term plus an implicit unit term) and whole lexicon
+        // phrases; a zero-width implicit term touches the amount it came from.
+        for (const sp of widen) if (sp.start <= end && sp.end >= start && (sp.start < end && sp.end > start || !terms[0]!.text || !lastT.text)) {
+          start = Math.min(start, sp.start);
+          end = Math.max(end, sp.end);
+        }
+        while (end > start && /[\s.,;:!?)"'”’\]]/.test(sentence[end - 1]!)) end--;
+        while (start < end && /[\s("'“‘[]/.test(sentence[start]!)) start++;
+        if (end > start) out.push({ rule: Number(f.reason), start, end });
+      }
+      return out;
+    },
+  };
+}
