@@ -20,9 +20,9 @@ function clauseAfter(text: string, end: number): string {
 }
 
 const NEG_BEFORE =
-  /\b(?:no|not|never|none|nobody|nothing|neither|nor|without|cannot|can't|can’t|won't|won’t|doesn't|doesn’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|unlikely|unproven|unsupported|fails? to|failed to|lacks?|lacking|absence of|insufficient|little (?:or no )?evidence|limited evidence|does not|do not|did not|is not|are not|has not|have not|nor does|rather than|instead of)\b/i;
+  /\b(?:no|zero|not|never|none|nobody|nothing|neither|nor|without|cannot|can't|can’t|won't|won’t|doesn't|doesn’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|unlikely|unproven|unsupported|fails? to|failed to|lacks?|lacking|absence of|insufficient|little (?:or no )?evidence|limited evidence|does not|do not|did not|is not|are not|has not|have not|nor does|rather than|instead of)\b/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype)|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
 
 /** Is the match inside a negated claim? ("no evidence that it builds muscle", "building muscle is unproven") */
 export function isNegated(sentence: string, start: number, end: number): boolean {
@@ -30,12 +30,12 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 }
 
 const ATTRIBUTION =
-  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
+  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 const REBUT =
-  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs))\b/i;
+  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|nothing of the kind|not established|(?:the )?evidence says)\b/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
-const QUOTED = /["“][^"”]{3,}["”]/;
+const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
 const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|advertised|reads|stated|states|according to|boasted|touted|described)\b/i;
 
 /** Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ..."). */
@@ -44,8 +44,8 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   if (QUOTED.test(sentence) && REPORTING.test(sentence)) {
     // The match sits inside the quotation marks.
     const before = sentence.slice(0, start);
-    const opens = (before.match(/["“]/g) ?? []).length;
-    if (opens % 2 === 1 || /["“]/.test(before) && /["”]/.test(sentence.slice(end))) return true;
+    const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
+    if (opens % 2 === 1 || (/["“‘]|(?:^|\s)'/.test(before) && /["”’]|'(?=[\s,.;:!?—–-]|$)/.test(sentence.slice(end)))) return true;
   }
   return REBUT_NEXT.test(nextSentence.trim());
 }
@@ -60,7 +60,7 @@ export function isHearsayQuestion(sentence: string): boolean {
 
 const PRECLINICAL =
   /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:mouse|rat|rodent|animal|murine|porcine) (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
-const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|in humans|in people|guys|gains|cycles?|for men|for women|clients?|customers?)\b/i;
+const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|gains|cycles?|for men|for women|clients?|customers?)\b/i;
 
 /** Scoped to cells or animals, and not used to sell or dose to a person. */
 export function isPreclinicalOnly(sentence: string): boolean {

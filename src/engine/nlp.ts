@@ -24,7 +24,8 @@ export interface Matcher {
 
 /** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
 const AMOUNT =
-  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+))?\s*(mcgs?|µg|μg|ug|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])/giu;
+  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+))?\s*(mcgs?|µg|μg|ug|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/giu;
+const MICRO = /^(mcgs?|µg|μg|ug|micrograms?|ius?)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
 
@@ -76,7 +77,7 @@ let pluginRegistered = false;
 export function createMatcher(set: CompiledRuleSet): Matcher {
   if (!pluginRegistered) {
     const tags: Record<string, object> = {};
-    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
+    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
     nlp.plugin({ tags });
     pluginRegistered = true;
   }
@@ -122,6 +123,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         }
       }
     }
+    for (const t of terms) if (t.tags.has('NumWord')) t.tags.add('Num');
     return found;
   }
 
@@ -132,7 +134,9 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       for (const m of sentence.matchAll(AMOUNT)) {
         const unit = m[1]!;
         const tag = VOL.test(unit) ? 'VolAmount' : SYRINGE.test(unit) ? 'SyringeAmount' : 'DoseAmount';
-        spans.push({ start: m.index!, end: m.index! + m[0].length, tags: [tag, 'Num'] });
+        // Micrograms and IU are the units of peptide doses; milligrams are also vial sizes.
+        const tags = MICRO.test(unit) ? [tag, 'MicroDose', 'Num'] : [tag, 'Num'];
+        spans.push({ start: m.index!, end: m.index! + m[0].length, tags });
       }
       const doc = nlp.tokenize(sentence);
       doc.compute('offset');

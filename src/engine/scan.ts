@@ -121,7 +121,9 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
-        if (!appliesTo(rule, substance) || except[m.rule]?.test(sentence)) continue;
+        if (!appliesTo(rule, substance)) continue;
+        const ex = except[m.rule];
+        if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
