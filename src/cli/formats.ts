@@ -188,16 +188,18 @@ const GRADE_WORDS: Record<EvidenceGrade, string> = {
 };
 
 /**
- * Page text as inert Markdown: on one line, every character that could start a link, image, HTML,
- * emphasis, code, table cell, heading or entity backslash-escaped, and bare URLs/e-mail
- * addresses broken so no renderer turns them into links.
+ * Page text as inert Markdown: on one line, every character that could open a link or image
+ * ([ ]), HTML (< >), emphasis (* _ ~), code (`), a table cell (|), a heading (#), an entity (&) or
+ * math ($) backslash-escaped, and bare URLs / e-mail addresses broken ("http\://", "www\.",
+ * "\@") so no renderer turns them into links. Parentheses stay: without an unescaped "]" they
+ * cannot form a link.
  */
 export function mdEscape(text: string, max = Infinity): string {
   let s = text.replace(/\s+/g, ' ').trim();
   if (s.length > max) s = s.slice(0, max - 1).trimEnd() + '…';
   return s
-    .replace(/[\\`*_{}[\]()<>#+!|~&$@]/g, '\\$&')
-    .replace(/^([-=.])/, '\\$1')
+    .replace(/[\\`*_[\]<>#|~&$@]/g, '\\$&')
+    .replace(/^([-=+.!])/, '\\$1')
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.');
 }
@@ -266,8 +268,16 @@ export function toMarkdown(report: ScanReport): string {
       L.push('');
       L.push(`Info (not flagged, ${info.length}):`);
       L.push('');
+      // Brief: identical notes (same rule, same words) once, with a count.
+      const seen = new Map<string, { f: Finding; n: number }>();
       for (const f of info) {
-        L.push(`- ${KIND_WORDS[f.kind] ?? mdEscape(f.kind)}: “${mdEscape(f.text, 160)}” (\`${f.ruleId.replace(/`/g, '')}\`)`);
+        const key = `${f.ruleId}\u0000${f.text.replace(/\s+/g, ' ').toLowerCase()}`;
+        const e = seen.get(key);
+        if (e) e.n++;
+        else seen.set(key, { f, n: 1 });
+      }
+      for (const { f, n } of seen.values()) {
+        L.push(`- ${KIND_WORDS[f.kind] ?? mdEscape(f.kind)}: “${mdEscape(f.text, 160)}”${n > 1 ? ` ×${n}` : ''} (\`${f.ruleId.replace(/`/g, '')}\`)`);
       }
     }
   }

@@ -284,6 +284,7 @@ class Extractor implements TokenizerCallbacks {
   h1Title: string | undefined;
   private readonly usedIds = new Set<string>();
   private sectionCounter = 0;
+  private bodyStarted = false;
 
   // Tag being read.
   private tagName = '';
@@ -335,6 +336,9 @@ class Extractor implements TokenizerCallbacks {
     this.tagName = '';
     // A second <form> is ignored, as in the HTML spec.
     if (name === 'form' && (this.open.get('form') ?? 0) > 0) return;
+    // A <head> after the body has started is ignored, as in browsers (its content stays visible).
+    if (name === 'head' && this.bodyStarted) return;
+    if (name !== 'html' && name !== 'head' && !HEAD_CONTENT.has(name)) this.bodyStarted = true;
     const implied = OPEN_IMPLIES_CLOSE.get(name);
     if (implied) while (this.stack.length > 1 && implied.has(this.top.name)) this.pop();
     if (this.top.name === 'head' && !HEAD_CONTENT.has(name)) this.pop();
@@ -534,9 +538,10 @@ class Extractor implements TokenizerCallbacks {
       return;
     }
     const top = this.top;
-    if (top.name === 'head' && /\S/.test(data)) {
+    if (/\S/.test(data)) {
       // Text in <head> starts the body, as browsers do.
-      this.pop();
+      if (top.name === 'head') this.pop();
+      this.bodyStarted = true;
     }
     const f = this.top;
     if (f.hidden) return;

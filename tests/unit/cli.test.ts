@@ -118,7 +118,7 @@ describe('formatters (hand-made findings)', () => {
     expect(md).toContain('2026-11-25+abcd1234');
     expect(md).toContain('2026-11-25T10');
     expect(md).not.toContain('[link](http://x)');
-    expect(md).toContain('\\[link\\]\\(http');
+    expect(md).toContain('\\[link\\](http\\://x)');
     expect(md).not.toMatch(/[^\\]<img/);
     expect(md).toContain('\\<img');
     expect(md).not.toContain('[src](http://evil)');
@@ -129,7 +129,7 @@ describe('formatters (hand-made findings)', () => {
     expect(md).toContain('igf-1-lr3/dosing/dose-amount');
     expect(md).toContain('No approved dose exists.');
     expect(md).toMatch(/FDA: Not FDA-approved as a medicine\. \(as of 2026-11-25\)/);
-    expect(md).toMatch(/WADA: Prohibited at all times \\\(S2\.3\\\)\. \(as of 2026-01-01\)/);
+    expect(md).toMatch(/WADA: Prohibited at all times \(S2\.3\)\. \(as of 2026-01-01\)/);
     expect(md).toContain('<https://www.wada-ama.org/en/prohibited-list>');
     expect(md).toMatch(/Info \(not flagged, 1\)/);
     expect(md.trimEnd().endsWith('Not medical advice. Generated locally by PeptideLens.')).toBe(true);
@@ -139,7 +139,9 @@ describe('formatters (hand-made findings)', () => {
   });
 
   it('mdEscape keeps text on one line', () => {
-    expect(mdEscape('a\n\n# b\n- c')).toBe('a \\# b \\- c'.replace('\\- c', '- c'));
+    expect(mdEscape('a\n\n# b\n- c')).toBe('a \\# b - c');
+    expect(mdEscape('- item')).toBe('\\- item');
+    expect(mdEscape('![img](x) see https://a.b/c and www.x.org')).toBe('\\!\\[img\\](x) see https\\://a.b/c and www\\.x.org');
     expect(mdEscape('x'.repeat(50), 10)).toHaveLength(10);
   });
 });
@@ -275,7 +277,7 @@ describe('the CLI process', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('# PeptideLens scan');
     expect(r.stdout).not.toContain('[link](http://x)');
-    expect(r.stdout).toContain('## \\[link\\]\\(http\\://x\\)');
+    expect(r.stdout).toContain('## \\[link\\](http\\://x)');
     expect(r.stdout).toContain('Not medical advice. Generated locally by PeptideLens.');
   });
 

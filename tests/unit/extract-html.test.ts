@@ -164,6 +164,8 @@ describe('htmlToDocument: robustness', () => {
     expect(texts('just text, no tags')).toEqual(['just text, no tags']);
     expect(texts('<head><title>T</title><p>body without body tag')).toEqual(['body without body tag']);
     expect(texts('<svg/><p>after self-closing svg</p>')).toEqual(['after self-closing svg']);
+    expect(texts('<body><p>a</p><head><p>stray head is ignored</p></head><p>c</p>')).toEqual(['a', 'stray head is ignored', 'c']);
+    expect(texts('<p>a\r\n  b</p><p>\u00a0</p>')).toEqual(['a b']);
   });
 
   it('handles 100k levels of nesting without recursion, in linear time', () => {
