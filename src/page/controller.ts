@@ -133,7 +133,9 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       const unit: Unit = { el, id, blocks, key, findings: null };
       units.set(el, unit);
       const cached = cache.get(key);
-      if (cached) unit.findings = cached;
+      // Same text read again (a re-render, a route visited before): no new scan. Copies, because
+      // ranges are cached per finding object and these blocks are new nodes.
+      if (cached) unit.findings = cached.map((f) => ({ ...f }));
       else if (titleCovered || blocks.some((x) => prefilter.testCovered(x.text))) toScan.push(unit);
     }
     if (!toScan.length) return;
