@@ -301,7 +301,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
 
   function placeFor(range: Range): { top: number; left: number } {
     const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    const width = Math.min(380, innerWidth - 16);
+    const width = Math.min(440, innerWidth - 16);
     const left = Math.max(8, Math.min(rect.left, innerWidth - width - 8));
     const below = rect.bottom + 8;
     // Flip above the text when the bottom half of the screen has no room.
@@ -382,7 +382,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       if (!rect) return;
       const h = host.shadow.querySelector<HTMLElement>('.pl-pop')?.offsetHeight ?? 0;
       const above = popover.top < rect.top;
-      popover = { ...popover, top: above ? rect.top - h - 8 : rect.bottom + 8, left: Math.max(8, Math.min(rect.left, innerWidth - Math.min(380, innerWidth - 16) - 8)) };
+      popover = { ...popover, top: above ? rect.top - h - 8 : rect.bottom + 8, left: Math.max(8, Math.min(rect.left, innerWidth - Math.min(440, innerWidth - 16) - 8)) };
       renderAll();
     });
   };

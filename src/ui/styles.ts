@@ -36,7 +36,7 @@ export const SHADOW_CSS = `
 .pl-item[data-severity="info"] .pl-item-kind { color: #495057; font-weight: 600; }
 .pl-item-text { display: block; color: #343a40; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 
-.pl-pop { position: fixed; pointer-events: auto; width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 560px); overflow: auto;
+.pl-pop { position: fixed; pointer-events: auto; width: min(440px, calc(100vw - 16px)); max-height: min(72vh, 600px); overflow: auto;
   background: #fff; color: #1d1d1f; border: 1px solid #c8ccd1; border-radius: 12px; padding: 14px 16px 12px;
   box-shadow: 0 10px 36px rgba(0,0,0,.28); font-size: 14px; line-height: 1.45; text-align: left; }
 .pl-pop[data-severity="flag"] { border-top: 5px solid #b3261e; }
@@ -51,7 +51,7 @@ export const SHADOW_CSS = `
 .pl-close:hover { background: #f1f3f5; }
 .pl-quote { margin: 10px 0; padding: 6px 10px; border-left: 3px solid #dee2e6; color: #495057; font-style: italic; }
 .pl-pop p { margin: 8px 0; }
-.pl-facts { margin: 10px 0; display: grid; grid-template-columns: max-content 1fr; gap: 6px 10px; }
+.pl-facts { margin: 10px 0; display: grid; grid-template-columns: 64px 1fr; gap: 6px 8px; font-size: 13px; }
 .pl-facts dt { font-weight: 700; color: #495057; }
 .pl-facts dd { margin: 0; }
 .pl-grade { font-weight: 700; }
