@@ -22,17 +22,19 @@ function clauseAfter(text: string, end: number): string {
 const NEG_BEFORE =
   /\b(?:no|zero|not|never|none|nobody|nothing|neither|nor|without|cannot|can't|can’t|won't|won’t|doesn't|doesn’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|unlikely|unproven|unsupported|fails? to|failed to|lacks?|lacking|absence of|insufficient|little (?:or no )?evidence|limited evidence|does not|do not|did not|is not|are not|has not|have not|nor does|rather than|instead of)\b/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
 
 /** Is the match inside a negated claim? ("no evidence that it builds muscle", "building muscle is unproven") */
 export function isNegated(sentence: string, start: number, end: number): boolean {
-  return NEG_BEFORE.test(clauseBefore(sentence, start)) || NEG_AFTER.test(clauseAfter(sentence, end));
+  // Negation reaches a few words, not a whole clause: "since it isn't controlled, it's completely legal".
+  const before = clauseBefore(sentence, start).split(/\s+/).slice(-8).join(' ');
+  return NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
 
 const ATTRIBUTION =
   /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 const REBUT =
-  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|nothing of the kind|not established|(?:the )?evidence says)\b/i;
+  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
@@ -59,8 +61,8 @@ export function isHearsayQuestion(sentence: string): boolean {
 }
 
 const PRECLINICAL =
-  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:mouse|rat|rodent|animal|murine|porcine) (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
-const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|gains|cycles?|for men|for women|clients?|customers?)\b/i;
+  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
+const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|cycles?|for men|for women|clients?|customers?)\b/i;
 
 /** Scoped to cells or animals, and not used to sell or dose to a person. */
 export function isPreclinicalOnly(sentence: string): boolean {
@@ -81,4 +83,30 @@ const HUMAN_USE =
 /** A research-use disclaimer that itself carries human-use language. */
 export function hasHumanUseLanguage(text: string): boolean {
   return HUMAN_USE.test(text);
+}
+
+const CRITICAL =
+  /\b(?:verdict|fact[- ]check\w*|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
+
+/** A page (or article) that examines claims rather than makes them: evidence checks, news, regulators. */
+export function isCriticalPage(blockTexts: string[]): boolean {
+  let n = 0;
+  for (const t of blockTexts) if (CRITICAL.test(t) && ++n >= 3) return true;
+  return false;
+}
+
+const CLAIM_LEAD = /^\s*(?:claims?|myths?|they say|sellers say|what (?:sellers|they|vendors) (?:say|claim)|the claim|common claim|marketing claim)\s*[:—–-]/i;
+const VERDICT_LEAD = /^\s*(?:verdict|fact|facts|reality|the reality|truth|the truth|evidence|the evidence|our take|bottom line|what the evidence says|rating)\s*[:—–-]/i;
+
+/** "Claim: ..." set up to be answered by a "Verdict: ..." (or the like) in the next block. */
+export function isClaimUnderReview(block: string, nextBlock: string): boolean {
+  return CLAIM_LEAD.test(block) || VERDICT_LEAD.test(nextBlock);
+}
+
+/** Is [start, end) inside quotation marks? */
+export function isQuoted(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(0, start);
+  const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
+  const closes = (before.match(/["”’]|'(?=[\s,.;:!?—–-]|$)/g) ?? []).length;
+  return opens > closes || (/["“]/.test(before) && /["”]/.test(sentence.slice(end)) && (before.match(/["“”]/g) ?? []).length % 2 === 1);
 }

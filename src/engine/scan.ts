@@ -7,20 +7,33 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { hasHumanUseLanguage, isHearsayQuestion, isNegated, isPreclinicalOnly, isRebuttal, readsAsProtocol } from './context';
+import { hasHumanUseLanguage, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+
+/** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
+const OTHER_SUBSTANCE = /\b(?:creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
 
 interface Prepared {
+  defaultCovered: CompiledSubstance | undefined;
+  implicitPeptide: RegExp | null;
   matcher: Matcher;
   substances: Map<string, CompiledSubstance>;
   except: (RegExp | null)[];
 }
+
+/** Dosing jargon specific to injectable research peptides. */
+const IMPLICIT_PEPTIDE =
+  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
 
 function prepare(rules: CompiledRuleSet): Prepared {
   let p = prepared.get(rules);
   if (!p) {
+    const coveredList = rules.substances.filter((s) => s.covered);
     p = {
+      // Only meaningful while one peptide is covered: with several, an unnamed one is unknown.
+      defaultCovered: coveredList.length === 1 ? coveredList[0] : undefined,
+      implicitPeptide: coveredList.length === 1 ? IMPLICIT_PEPTIDE : null,
       matcher: createMatcher(rules),
       substances: new Map(rules.substances.map((s) => [s.id, s])),
       except: rules.rules.map((r) => (r.except.length ? new RegExp(r.except.map((x) => `(?:${x})`).join('|'), 'iu') : null)),
@@ -87,7 +100,7 @@ export interface ScanOptions {
 }
 
 export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: DocumentInput, opts: ScanOptions = {}): Finding[] {
-  const { matcher, substances, except } = prepare(rules);
+  const { matcher, substances, except, defaultCovered, implicitPeptide } = prepare(rules);
   const blocks = withOffsets(doc.blocks);
   const mentions = blocks.map((b) => (prefilter.test(b.text) ? prefilter.mentions(b.text) : []));
   const titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
@@ -96,10 +109,17 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
   const scopeApproved = scopeOf(doc, mentions, titleMentions, approved);
 
+  const critical = isCriticalPage(blocks.map((b) => b.text));
+  const anyMention = titleMentions.length > 0 || mentions.some((ms) => ms.length > 0);
   const candidates: Candidate[] = [];
   blocks.forEach((block, bi) => {
-    const inScope = scopeCovered[bi] ?? scopeApproved[bi];
+    // With no substance named anywhere (a lone post, a pasted sentence), unmistakable peptide
+    // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
+    const implicit = !anyMention && implicitPeptide ? implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text) : false;
+    const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
+    const next = blocks[bi + 1];
+    const underReview = isClaimUnderReview(block.text, next && next.section === block.section ? next.text : '');
     const sentences = splitSentences(block.text);
     sentences.forEach((sp, si) => {
       const sentence = block.text.slice(sp.start, sp.end);
@@ -108,7 +128,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       // The sentence's own substance wins: a mecasermin label sentence on an LR3 page is about mecasermin.
       const ownCovered = own.find((m) => covered(m.substance))?.substance;
       const ownApproved = own.find((m) => approved(m.substance))?.substance;
-      const substanceId = ownCovered ?? ownApproved ?? scopeCovered[bi] ?? scopeApproved[bi]!;
+      const substanceId = ownCovered ?? ownApproved ?? inScope;
       const substance = substances.get(substanceId)!;
       const raw = matcher.match(
         sentence,
@@ -116,7 +136,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       );
       if (!raw.length) return;
       const next = sentences[si + 1] ? block.text.slice(sentences[si + 1]!.start, sentences[si + 1]!.end) : '';
-      const rebuttal = isRebuttal(sentence, 0, 0, next);
+      const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -127,7 +147,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next))) continue;
+        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next) || (critical && isQuoted(sentence, m.start, m.end)))) continue;
+        if (implicit && !scopeCovered[bi] && rule.kind !== 'dosing') continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;

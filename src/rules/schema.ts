@@ -105,7 +105,7 @@ export interface CompiledRule {
   };
   sources: SourceRef[];
   reviewed: string;
-  examples: { flag: string[]; pass: string[] };
+  examples: { flag: Example[]; pass: Example[] };
 }
 
 export interface CompiledLexicon {
