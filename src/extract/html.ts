@@ -115,7 +115,7 @@ const POST_WORDS = new Set([
   'status', 'statuses', 'review', 'reviews', 'entry', 'entries',
 ]);
 /** Trailing name parts that still describe the whole post ("comment-item", "post-123"). */
-const POST_SUFFIXES = new Set(['item', 'card', 'container', 'wrapper', 'wrap', 'block', 'box', 'thread', 'root', 'view', 'unit', 'article', 'outer']);
+const POST_SUFFIXES = new Set(['item', 'card', 'container', 'wrapper', 'wrap', 'block', 'box', 'thread', 'root', 'view', 'unit', 'article', 'outer', 'renderer', 'element', 'component']);
 
 /**
  * Does a class/id token name a whole post ("post", "post-123", "user-comment", "commentItem")
@@ -136,11 +136,19 @@ function isPostToken(token: string): boolean {
   return false;
 }
 
+const NEVER_POST = new Set(['html', 'head', 'body', 'main']);
+const SCHEMA_POST = /schema\.org\/(?:\w*Posting|Comment|Review|Answer|Question|Article|NewsArticle|Message)\b/i;
+
 function isPostContainer(name: string, attrs: Record<string, string>): boolean {
   if (name === 'article') return true;
+  // <body class="single-post"> (WordPress) is the page, not a post.
+  if (NEVER_POST.has(name)) return false;
+  // Custom elements: <shreddit-comment>, <ytd-comment-renderer>.
+  if (name.includes('-') && isPostToken(name)) return true;
   const role = attrs.role?.trim().toLowerCase();
   if (role === 'article' || role === 'comment') return true;
-  const tokens = `${attrs.class ?? ''} ${attrs.id ?? ''}`.split(/\s+/);
+  if (attrs.itemtype && SCHEMA_POST.test(attrs.itemtype)) return true;
+  const tokens = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs['data-testid'] ?? ''}`.split(/\s+/);
   for (const t of tokens) if (t && isPostToken(t)) return true;
   return false;
 }
@@ -264,7 +272,8 @@ interface Frame {
 
 function roleFor(name: string, parent: Frame, post: boolean): BlockRole {
   if (HEADINGS.has(name)) return 'heading';
-  if (name === 'p') return parent.role === 'quote' ? 'quote' : 'paragraph';
+  // A paragraph inside a quote, list item or caption is still read as that.
+  if (name === 'p') return parent.role === 'quote' || parent.role === 'list-item' || parent.role === 'caption' ? parent.role : 'paragraph';
   if (name === 'blockquote') return 'quote';
   if (name === 'tr') return 'table-row';
   if (name === 'figcaption' || name === 'caption' || name === 'legend') return 'caption';

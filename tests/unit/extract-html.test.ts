@@ -64,7 +64,7 @@ describe('htmlToDocument: blocks, roles and sections', () => {
       <table><caption>Table cap</caption><thead><tr><th>Name</th><th>Dose</th></tr></thead>
         <tbody><tr><td>IGF-1 LR3</td><td>40 <i>mcg</i></td><td></td></tr></tbody></table>
       <dl><dt>Term</dt><dd>Definition</dd></dl>
-      <div>loose div text</div>`);
+      <div>loose div text</div><ol><li><p>para in item</p></li></ol>`);
     expect(doc.blocks.map((b) => [b.role, b.text])).toEqual([
       ['heading', 'Head'],
       ['heading', 'Sub'],
@@ -80,6 +80,7 @@ describe('htmlToDocument: blocks, roles and sections', () => {
       ['other', 'Term'],
       ['other', 'Definition'],
       ['other', 'loose div text'],
+      ['list-item', 'para in item'],
     ]);
   });
 
@@ -119,6 +120,19 @@ describe('htmlToDocument: blocks, roles and sections', () => {
     expect(by['outside']).toBeUndefined();
     // Text directly in a post container reads as a post.
     expect(doc.blocks.find((b) => b.text === 'a tweet text')!.role).toBe('post');
+  });
+
+  it('recognises posts by custom element, schema.org type and data-testid; never the page body', () => {
+    const doc = htmlToDocument(`<body class="single-post postid-5"><p>page text</p>
+      <shreddit-comment thingid="t1_abc"><p>reddit comment</p></shreddit-comment>
+      <div itemscope itemtype="https://schema.org/Review"><p>a review</p></div>
+      <div data-testid="tweet"><span>tweet body</span></div></body>`);
+    const by = Object.fromEntries(doc.blocks.map((b) => [b.text, b.section]));
+    expect(by['page text']).toBeUndefined();
+    expect(by['reddit comment']).toMatch(/\S/);
+    expect(by['a review']).toMatch(/\S/);
+    expect(by['tweet body']).toMatch(/\S/);
+    expect(new Set([by['reddit comment'], by['a review'], by['tweet body']]).size).toBe(3);
   });
 
   it('gives sections stable, distinct ids', () => {
