@@ -24,7 +24,7 @@ export interface Matcher {
 
 /** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
 const AMOUNT =
-  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+))?\s*(mcgs?|µg|μg|ug|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/giu;
+  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+))?\s*(mcgs?|µg|μg|ug|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/gi;
 const MICRO = /^(mcgs?|µg|μg|ug|micrograms?|ius?)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
@@ -92,7 +92,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     .filter(([, tags]) => tags.some((t) => anchorTags.has(t)))
     .map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[\\s\\-]+'))
     .sort((a, b) => b.length - a.length);
-  const trigger = new RegExp(`\\d|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`, 'iu');
+  const trigger = new RegExp(`\\d|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`, 'i');
 
   /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number }[] {
@@ -108,10 +108,11 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       }
       if (/^[~≈<>]?\d/.test(t.text)) t.tags.add('Num');
     }
+    const words = terms.map((t) => phraseKey((t.normal || t.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')));
     for (let i = 0; i < terms.length; i++) {
       let key = '';
       for (let n = 1; n <= maxWords && i + n <= terms.length; n++) {
-        const w = phraseKey((terms[i + n - 1]!.normal || terms[i + n - 1]!.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
+        const w = words[i + n - 1]!;
         if (!w) break;
         key = key ? `${key} ${w}` : w;
         const tags = phrases[key];

@@ -36,13 +36,13 @@ export function createPrefilter(data: PrefilterData): Prefilter {
   const subs: Compiled[] = data.substances.map((s) => ({
     id: s.id,
     covered: s.covered,
-    strong: new RegExp(alt(s.strong), 'giu'),
-    weak: s.weak.length ? new RegExp(alt(s.weak), 'giu') : null,
-    collisions: s.collisions.length ? new RegExp(alt(s.collisions), 'iu') : null,
+    strong: new RegExp(alt(s.strong), 'gi'),
+    weak: s.weak.length ? new RegExp(alt(s.weak), 'gi') : null,
+    collisions: s.collisions.length ? new RegExp(alt(s.collisions), 'i') : null,
   }));
-  const any = new RegExp(alt(data.substances.flatMap((s) => [...s.strong, ...s.weak])), 'iu');
+  const any = new RegExp(alt(data.substances.flatMap((s) => [...s.strong, ...s.weak])), 'i');
   const covered = data.substances.filter((s) => s.covered);
-  const anyCovered = new RegExp(alt(covered.flatMap((s) => [...s.strong, ...s.weak])) || '(?!)', 'iu');
+  const anyCovered = new RegExp(alt(covered.flatMap((s) => [...s.strong, ...s.weak])) || '(?!)', 'i');
 
   function mentions(text: string): Mention[] {
     const found: Mention[] = [];

@@ -24,6 +24,8 @@ interface Prepared {
 const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
+const IMPLICIT_GATE = /mcg|µg|μg|ug\b|microgram|bac|slin|sub-?q|bilat|pin|reconstitut/i;
+
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
 
 function prepare(rules: CompiledRuleSet): Prepared {
@@ -36,7 +38,7 @@ function prepare(rules: CompiledRuleSet): Prepared {
       implicitPeptide: coveredList.length === 1 ? IMPLICIT_PEPTIDE : null,
       matcher: createMatcher(rules),
       substances: new Map(rules.substances.map((s) => [s.id, s])),
-      except: rules.rules.map((r) => (r.except.length ? new RegExp(r.except.map((x) => `(?:${x})`).join('|'), 'iu') : null)),
+      except: rules.rules.map((r) => (r.except.length ? new RegExp(r.except.map((x) => `(?:${x})`).join('|'), 'i') : null)),
     };
     prepared.set(rules, p);
   }
@@ -109,13 +111,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
   const scopeApproved = scopeOf(doc, mentions, titleMentions, approved);
 
-  const critical = isCriticalPage(blocks.map((b) => b.text));
+  let critical: boolean | undefined; // computed on first need: most pages never ask
+  const isCritical = () => (critical ??= isCriticalPage(blocks.map((b) => b.text)));
   const anyMention = titleMentions.length > 0 || mentions.some((ms) => ms.length > 0);
   const candidates: Candidate[] = [];
   blocks.forEach((block, bi) => {
     // With no substance named anywhere (a lone post, a pasted sentence), unmistakable peptide
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
-    const implicit = !anyMention && implicitPeptide ? implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text) : false;
+    const implicit = !anyMention && implicitPeptide ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text) : false;
     const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
     const next = blocks[bi + 1];
@@ -147,7 +150,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next) || (critical && isQuoted(sentence, m.start, m.end)))) continue;
+        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (implicit && !scopeCovered[bi] && rule.kind !== 'dosing') continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.

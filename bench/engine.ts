@@ -1,0 +1,99 @@
+/**
+ * Engine throughput on generated forum text, against naive compromise over the whole text, in the
+ * same process. Figures are MB/s and the ratio engine / naive (higher is better).
+ */
+import nlp from 'compromise';
+import { loadEngine } from '../src/node/engine';
+import type { Block } from '../src/engine/types';
+
+// A small deterministic PRNG so every run scans the same text.
+function rng(seed: number) {
+  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+const CHATTER = [
+  'Hit a new squat PR today, legs are toast.',
+  'Anyone tried the new oat protein bars from the store down the road?',
+  'My training partner keeps skipping leg day and it shows.',
+  'Deload week went fine, back at it on Monday.',
+  'Sleep has been rubbish since the baby arrived, any tips?',
+  'I run my cardio fasted in the morning, feels better that way.',
+  'Creatine loading is pointless, just take 5 g a day and be patient.',
+  'The Land Rover LR3 needs new air suspension again, what a money pit.',
+  'Bench is stuck at 100 kg, thinking of switching to a 5/3/1 template.',
+  'Meal prep Sunday: rice, chicken, broccoli, repeat.',
+  'The gym changed the music and now it is all podcasts at full volume.',
+  'What shoes do you all lift in, flat or raised heel?',
+];
+const PEPTIDE = [
+  'Been running IGF-1 LR3 at 40mcg ED post-workout, split bilat.',
+  'LR3 IGF-1 is supposed to cause hyperplasia, my arms look fuller already.',
+  'Add 2 ml bac water to the 1 mg vial of IGF1-LR3 and 10 units is 50 mcg.',
+  'IGF-1 LR3 has no side effects if you eat enough carbs.',
+  'Their Long R3 IGF-1 is FDA approved and pharmaceutical grade, no worries.',
+  'I stack IGF-1 LR3 with GH for 4 weeks on, 4 weeks off.',
+];
+
+export function generateForum(bytes: number, peptideEvery: number, seed = 7): { blocks: Block[]; size: number } {
+  const r = rng(seed);
+  const blocks: Block[] = [];
+  let size = 0;
+  let sentences = 0;
+  let post = 0;
+  while (size < bytes) {
+    const n = 2 + Math.floor(r() * 5);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      sentences++;
+      const usePeptide = peptideEvery > 0 && sentences % peptideEvery === 0;
+      const pool = usePeptide ? PEPTIDE : CHATTER;
+      parts.push(pool[Math.floor(r() * pool.length)]!);
+    }
+    const text = parts.join(' ');
+    blocks.push({ text, role: 'post', section: `post-${post++}`, offset: size });
+    size += text.length + 2;
+  }
+  return { blocks, size };
+}
+
+function time(fn: () => void, minMs = 400): number {
+  fn(); // warm-up
+  let runs = 0;
+  const t0 = performance.now();
+  do {
+    fn();
+    runs++;
+  } while (performance.now() - t0 < minMs);
+  return (performance.now() - t0) / runs;
+}
+
+export function runEngineBench(): void {
+  const engine = loadEngine();
+  const mb = (n: number) => n / 1e6;
+  // Naive baseline: compromise (full build) over the whole text. It is slow, so it reads a 200 KB
+  // sample of the same generated text; MB/s is a rate, so the comparison stays like for like.
+  const sample = generateForum(200_000, 50);
+  const sampleText = sample.blocks.map((b) => b.text).join('\n\n');
+  const naiveMs = time(() => nlp(sampleText).match('#Value #Unit').out('array'), 0);
+  const naiveMBs = mb(sample.size) / (naiveMs / 1000);
+  console.log(`naive compromise, whole text      ${naiveMBs.toFixed(2).padStart(8)} MB/s  (baseline, 200 KB sample)`);
+
+  const rows: [string, number, number][] = [
+    ['mixed forum, 1 MB (1 in 50 peptide)', 1_000_000, 50],
+    ['mixed forum, 10 MB (1 in 50 peptide)', 10_000_000, 50],
+    ['no covered substance, 10 MB', 10_000_000, 0],
+  ];
+  for (const [name, bytes, every] of rows) {
+    const doc = generateForum(bytes, every);
+    let flags = 0;
+    const ms = time(() => {
+      flags = engine.scan({ title: 'Training log', blocks: doc.blocks }).findings.filter((f) => f.severity === 'flag').length;
+    }, bytes > 5e6 ? 0 : 400);
+    const mbs = mb(doc.size) / (ms / 1000);
+    console.log(`${name.padEnd(34)} ${mbs.toFixed(2).padStart(8)} MB/s  ${(mbs / naiveMBs).toFixed(0).padStart(6)}× naive   (${flags} flags)`);
+  }
+  const heap = process.memoryUsage().heapUsed / 1e6;
+  console.log(`heap after engine runs: ${heap.toFixed(0)} MB`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runEngineBench();

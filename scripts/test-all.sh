@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The one command that runs every test: `npm test`. Installs what a fresh machine lacks
+# (Debian's chromium for the e2e tests), builds the extension, then runs unit and e2e suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+npx tsx scripts/check-rules.ts
+npx vitest run
+npx wxt build >/dev/null
+npx playwright test
