@@ -92,6 +92,7 @@ function PageMeta({ r }: { r: PageReport }) {
 
 function PageReportView({ tabId }: { tabId: number }) {
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState('');
   const [error, setError] = useState('');
   const [filters, setFilters] = useState<FilterState>(ALL_SHOWN);
   const [exportStatus, setExportStatus] = useState('');
@@ -112,13 +113,13 @@ function PageReportView({ tabId }: { tabId: number }) {
             setCaseName(suggestCaseName(r.report.url));
             document.title = `PeptideLens report: ${r.report.title || r.report.url}`;
           }
-        } else setError(r?.error ?? 'The background did not answer.');
+        } else setLoadError(r?.error ?? 'The background did not answer.');
       })
-      .catch((e) => setError(errText(e)));
+      .catch((e) => setLoadError(errText(e)));
   }, []);
 
   const shown = useMemo(() => (report ? applyFilters(report.findings, filters) : []), [report, filters]);
-  if (error) return <p class="error-box" role="alert">Could not load the report: {error}</p>;
+  if (loadError) return <p class="error-box" role="alert">Could not load the report: {loadError}</p>;
   if (report === undefined) return <p class="hint">Loading the report…</p>;
   if (report === null) {
     return (
@@ -140,6 +141,11 @@ function PageReportView({ tabId }: { tabId: number }) {
         <PageMeta r={report} />
       </div>
       <p class="notice">{NOT_MEDICAL_ADVICE}</p>
+      {error && (
+        <p class="error-box" role="alert" style="margin-top:12px">
+          {error}
+        </p>
+      )}
 
       <section class="section" aria-labelledby="sum-h">
         <h2 id="sum-h">Summary</h2>
@@ -386,6 +392,8 @@ function CaseView({ id }: { id: string }) {
               <FindingsTable
                 items={p.findings.map((finding, index) => ({ finding, index }))}
                 emptyText="No claims flagged on this page."
+                headingLevel={4}
+                idPrefix={`page-${i}-finding`}
                 onWrong={(f) => sendWrongFlag(f, p.url, p.rulesVersion).catch((e) => setError(errText(e)))}
                 isWrong={(f) => isFlaggedWrong(wrong, f, p.url)}
               />

@@ -13,8 +13,15 @@ export const CHECK_PREFILL_KEY = 'checkPrefill';
 
 export class StorageError extends Error {}
 
+/** JSON with object keys sorted: Chrome hands stored objects back with their keys sorted. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 async function writeVerified(key: string, value: unknown): Promise<void> {
-  const json = JSON.stringify(value);
+  const json = canonicalJson(value);
   try {
     await browser.storage.local.set({ [key]: value });
   } catch (e) {
@@ -26,7 +33,7 @@ async function writeVerified(key: string, value: unknown): Promise<void> {
     );
   }
   const back = await browser.storage.local.get(key);
-  if (JSON.stringify(back[key]) !== json) throw new StorageError('The browser did not keep what was saved. Try again; if it keeps failing, export your cases.');
+  if (canonicalJson(back[key]) !== json) throw new StorageError('The browser did not keep what was saved. Try again; if it keeps failing, export your cases.');
 }
 
 export async function loadCases(): Promise<CaseStore> {

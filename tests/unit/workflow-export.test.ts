@@ -55,6 +55,7 @@ describe('escaping', () => {
   it('links only http(s) references', () => {
     expect(markdownLink('A (b)', 'https://x.org/a_(b)')).toBe('[A \\(b\\)](https://x.org/a_%28b%29)');
     expect(markdownLink('x', 'javascript:alert(1)')).not.toContain('](');
+    expect(markdownLink('Guide', 'shared/guide.txt')).toBe('Guide (shared/guide.txt)');
   });
   it('quotes CSV cells and defuses formulas', () => {
     expect(csvCell('plain')).toBe('"plain"');

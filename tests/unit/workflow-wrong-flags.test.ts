@@ -37,3 +37,10 @@ describe('wrong-flag records', () => {
     expect(j.records).toHaveLength(1);
   });
 });
+
+describe('storage verification', () => {
+  it('compares stored values whatever order the browser gives their keys', async () => {
+    const { canonicalJson } = await import('../../src/workflow/storage');
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: [2, { x: 2, y: 1 }] }, b: 1 }));
+  });
+});

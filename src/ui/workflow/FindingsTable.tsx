@@ -13,6 +13,10 @@ export interface FindingsTableProps {
   onWrong?: (finding: Finding) => void;
   isWrong?: (finding: Finding) => boolean;
   emptyText?: string;
+  /** Level of each finding's title heading (3 under a section, 4 under a page in a case). */
+  headingLevel?: 3 | 4;
+  /** Prefix for element ids, unique per list on the page. */
+  idPrefix?: string;
 }
 
 function Source({ title, url, asOf }: { title: string; url: string; asOf: string }) {
@@ -31,9 +35,10 @@ function Source({ title, url, asOf }: { title: string; url: string; asOf: string
   );
 }
 
-export function FindingItem({ finding: f, index, onShow, onWrong, isWrong }: { finding: Finding; index: number } & Omit<FindingsTableProps, 'items' | 'emptyText'>) {
+export function FindingItem({ finding: f, index, onShow, onWrong, isWrong, headingLevel = 3, idPrefix = 'finding' }: { finding: Finding; index: number } & Omit<FindingsTableProps, 'items' | 'emptyText'>) {
+  const H = headingLevel === 4 ? 'h4' : 'h3';
   const wrong = isWrong?.(f) ?? false;
-  const headingId = `finding-${index}-title`;
+  const headingId = `${idPrefix}-${index}-title`;
   const seen = new Set<string>();
   const refs = f.sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
   return (
@@ -45,10 +50,10 @@ export function FindingItem({ finding: f, index, onShow, onWrong, isWrong }: { f
           {severityLabel(f.severity)} · Evidence: <strong>{gradeLabel(f.evidence.grade)}</strong>
         </span>
       </div>
-      <h3 id={headingId} class="finding-title">
+      <H id={headingId} class="finding-title">
         <span class="visually-hidden">{kindLabel(f.kind)}: </span>
         {f.title}
-      </h3>
+      </H>
       <Quote finding={f} />
       <dl class="facts">
         <dt>Why it matters</dt>
@@ -69,13 +74,16 @@ export function FindingItem({ finding: f, index, onShow, onWrong, isWrong }: { f
         <dd class="rule-id">{f.ruleId}</dd>
         {refs.length > 0 && (
           <>
-            <dt>References</dt>
+            <dt>Sources</dt>
             <dd>
-              <ul class="refs">
-                {refs.map((s) => (
-                  <Source key={s.url} {...s} />
-                ))}
-              </ul>
+              <details>
+                <summary>References ({refs.length})</summary>
+                <ul class="refs">
+                  {refs.map((s) => (
+                    <Source key={s.url} {...s} />
+                  ))}
+                </ul>
+              </details>
             </dd>
           </>
         )}

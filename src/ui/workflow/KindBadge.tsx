@@ -16,8 +16,10 @@ export function KindBadge({ kind, count }: { kind: ClaimKind; count?: number }) 
       <span class="kind-icon" aria-hidden="true">
         {ICON[kind] ?? '•'}
       </span>
-      {kindLabel(kind)}
-      {count !== undefined && <span class="n">: {count}</span>}
+      <span>
+        {kindLabel(kind)}
+        {count !== undefined && <span class="n">: {count}</span>}
+      </span>
     </span>
   );
 }

@@ -19,7 +19,11 @@ export interface PopupActions {
 
 export function PopupView({ state, error, ...a }: { state: PopupState; error?: string } & PopupActions) {
   const report = state.status === 'ready' ? state.report : null;
-  const flags = report?.findings.filter((f) => f.severity === 'flag').length ?? 0;
+  // The list shows flags; mentions (info) are counted and live in the full report. `i` stays the
+  // index in the report, which is what the page's 'show-finding' expects.
+  const flagged = (report?.findings ?? []).map((f, i) => ({ f, i })).filter(({ f }) => f.severity === 'flag');
+  const flags = flagged.length;
+  const infos = (report?.findings.length ?? 0) - flags;
   return (
     <div class="popup">
       <header class="popup-head">
@@ -63,9 +67,9 @@ export function PopupView({ state, error, ...a }: { state: PopupState; error?: s
               </p>
               <CountsByKind findings={report.findings} />
             </div>
-            {report.findings.length > 0 && (
+            {flagged.length > 0 && (
               <ol class="mini-findings" aria-label="Findings on this page">
-                {report.findings.map((f, i) => (
+                {flagged.map(({ f, i }) => (
                   <li class="mini-finding" key={i} data-kind={f.kind}>
                     <div class="row">
                       <KindBadge kind={f.kind} />
@@ -82,6 +86,11 @@ export function PopupView({ state, error, ...a }: { state: PopupState; error?: s
                   </li>
                 ))}
               </ol>
+            )}
+            {infos > 0 && (
+              <p class="hint">
+                Also {infos} {infos === 1 ? 'mention' : 'mentions'} with status information; see the full report.
+              </p>
             )}
             <p class="hint">{NOT_MEDICAL_ADVICE}</p>
           </>
