@@ -1,0 +1,222 @@
+/**
+ * Page benchmark: what the extension costs the page it runs on. The same generated pages are
+ * loaded with and without the extension in the same run (two browser profiles, same machine,
+ * same moment), and the figures are printed against that baseline:
+ *   - added main-thread time (CDP Performance.getMetrics TaskDuration, with − without),
+ *   - the longest task while the extension worked (PerformanceObserver 'longtask'),
+ *   - time from the load event until <peptide-lens data-state="idle"> (all flags shown).
+ * Pages: a 5,000-post forum (~1.85 MB of text, ~485 IGF-1 LR3 claim sentences), the same forum
+ * with no peptide, and a small page.
+ *
+ * `npx tsx bench/page.ts` (builds nothing: run `npx wxt build` first), or runPageBench() from
+ * bench/run.ts. RUNS env = repetitions per page (median shown), default 3.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext } from '@playwright/test';
+import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/fixtures';
+import { startServer } from '../tests/e2e/server';
+
+// ---- generated pages ---------------------------------------------------------------------------
+
+/** Small deterministic PRNG so every run reads the same pages. */
+function rng(seed: number) {
+  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const CHATTER = [
+  'Squats went up five kilos this week, finally broke the plateau I had since March.',
+  'Sleep is the one thing nobody wants to hear about, but it made the biggest difference for me.',
+  'I switched to a four day upper lower split and my elbows feel a lot better.',
+  'Anyone else find that deloading every sixth week keeps the joints happy?',
+  'Protein at every meal, nothing fancy, mostly eggs, chicken, rice and a lot of greek yoghurt.',
+  'My gym finally fixed the cable machine so face pulls are back on the menu.',
+  'Cardio on rest days helped my recovery more than any supplement I have tried.',
+  'Not sure about the new program yet, the volume on legs is brutal for a beginner.',
+  'Track your lifts in a notebook, it is the cheapest progress tool there is.',
+  'Form check please: my lower back rounds a bit at the bottom of the deadlift.',
+  'Creatine every day for two years now, no loading, no drama, steady gains.',
+  'We ran a charity lifting meet last weekend and raised more than we hoped.',
+];
+
+const CLAIMS = [
+  'Run 40 mcg of IGF-1 LR3 ED post-workout and you will notice the pump within a week.',
+  'IGF-1 LR3 builds lean muscle fast, I added two centimetres to my arms in a month.',
+  'Honestly IGF-1 LR3 has no side effects if you keep your carbs up around the pin.',
+  'My source says their IGF-1 LR3 is FDA approved, so I trust the quality.',
+  'I pin 50 mcg of IGF-1 LR3 bilaterally into the muscle I trained that day.',
+  'IGF-1 LR3 melts fat while you sleep, my abs showed up by week three.',
+  'Cycle IGF-1 LR3 four weeks on and four weeks off to keep the receptors fresh.',
+];
+
+const OFFTOPIC_INSTEAD = [
+  'My old Land Rover broke down again on the way to the gym, third time this year.',
+  'Went to a conference on internet policy last week, surprisingly good coffee.',
+];
+
+function forum(posts: number, withPeptide: boolean): string {
+  const rand = rng(7); // same layout for both variants: only the claim sentences differ
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const out: string[] = [];
+  let claims = 0;
+  for (let i = 0; i < posts; i++) {
+    const paras: string[] = [];
+    const n = 1 + Math.floor(rand() * 2);
+    for (let p = 0; p < n; p++) {
+      const sentences = [pick(CHATTER), pick(CHATTER)];
+      if (rand() < 0.62) sentences.push(pick(CHATTER));
+      // ~485 claim sentences over 5,000 posts (~1 post in 10).
+      if (p === 0 && rand() < 0.097) {
+        sentences.push(withPeptide ? pick(CLAIMS) : pick(OFFTOPIC_INSTEAD));
+        claims++;
+      }
+      paras.push(`<p>${sentences.join(' ')}</p>`);
+    }
+    out.push(
+      `<article class="post" id="p${i}"><div class="meta"><a href="#u${i % 97}">member_${i % 97}</a> · post #${i + 1}</div>${paras.join('')}<div class="sig">Train hard, eat well.</div></article>`,
+    );
+  }
+  const title = withPeptide ? 'Big training log thread – page 1 | IronTalk' : 'Big training log thread (no peptides) – page 1 | IronTalk';
+  return page(title, out.join('\n'), withPeptide ? claims : 0);
+}
+
+function page(title: string, body: string, claims = 0): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:20px auto}.post{border:1px solid #ddd;padding:8px 12px;margin:8px 0}.meta{color:#777;font:13px system-ui}</style>
+</head><body data-claims="${claims}"><h1>${title}</h1><main>${body}</main></body></html>`;
+}
+
+function smallPage(): string {
+  return page(
+    'Quick question about IGF-1 LR3 | IronTalk',
+    [
+      '<article class="post"><p>Has anyone run IGF-1 LR3? My friend says it builds lean muscle fast.</p></article>',
+      '<article class="post"><p>Run 40 mcg of IGF-1 LR3 ED post-workout, that is what worked for me.</p></article>',
+      '<article class="post"><p>Talk to a doctor first, it is not an approved medicine.</p></article>',
+    ].join('\n'),
+  );
+}
+
+// ---- measurement -------------------------------------------------------------------------------
+
+/**
+ * Installed before any page script: long tasks, and when our host appears and turns idle.
+ * A string, not a function: tsx would add helpers (__name) that do not exist in the page.
+ */
+const PROBE = `(() => {
+  const pl = (window.__pl = { tasks: [], hostAt: 0, idleAt: 0 });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pl.tasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const watchHost = (host) => {
+    pl.hostAt = performance.now();
+    const check = () => {
+      if (!pl.idleAt && host.getAttribute('data-state') === 'idle') pl.idleAt = performance.now();
+    };
+    new MutationObserver(check).observe(host, { attributes: true, attributeFilter: ['data-state'] });
+    check();
+  };
+  // Our host goes on <html>; <html> itself does not exist yet when this runs.
+  const onHtml = () => new MutationObserver((records, mo) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.localName === 'peptide-lens') {
+      mo.disconnect();
+      watchHost(n);
+    }
+  }).observe(document.documentElement, { childList: true });
+  if (document.documentElement) onHtml();
+  else new MutationObserver((r, mo) => {
+    if (document.documentElement) { mo.disconnect(); onHtml(); }
+  }).observe(document, { childList: true });
+})();`;
+
+interface Run {
+  taskMs: number;
+  scriptMs: number;
+  /** Longest task from the moment our host appeared (with) / the load event (without). */
+  longestMs: number;
+  longTasks: number;
+  idleAfterLoadMs: number;
+  flags: number;
+}
+
+async function measure(context: BrowserContext, url: string, withExtension: boolean): Promise<Run> {
+  const page = await context.newPage();
+  await page.addInitScript({ content: PROBE });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const loadAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd : 0);
+  if (withExtension) await page.waitForFunction(() => (window as unknown as { __pl: { idleAt: number } }).__pl.idleAt > 0, null, { timeout: 60_000, polling: 250 });
+  // A quiet second after the work is done: whatever is still pending shows up in the totals.
+  await page.waitForTimeout(1000);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? 0) * 1000;
+  const probe = await page.evaluate(() => (window as unknown as { __pl: { tasks: [number, number][]; hostAt: number; idleAt: number } }).__pl);
+  const from = withExtension ? probe.hostAt : loadAt;
+  const tasks = probe.tasks.filter(([start, dur]) => start + dur >= from);
+  const flags = withExtension ? Number((await page.locator('peptide-lens').getAttribute('data-flags')) ?? 0) : 0;
+  await page.close();
+  return {
+    taskMs: m('TaskDuration'),
+    scriptMs: m('ScriptDuration'),
+    longestMs: Math.max(0, ...tasks.map(([, d]) => d)),
+    longTasks: tasks.length,
+    idleAfterLoadMs: withExtension ? Math.max(0, probe.idleAt - loadAt) : 0,
+    flags,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number) => n.toFixed(0).padStart(6);
+
+export async function runPageBench(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npx wxt build` first.');
+  const pages: Record<string, string> = {
+    '/bench/forum-5000.html': forum(5000, true),
+    '/bench/forum-5000-no-peptide.html': forum(5000, false),
+    '/bench/small.html': smallPage(),
+  };
+  const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>/g, '').replace(/<[^>]+>/g, '').length;
+  const { server, url } = await startServer({ port: 0, pages });
+  const dirs = [mkdtempSync(join(tmpdir(), 'pl-bench-with-')), mkdtempSync(join(tmpdir(), 'pl-bench-without-'))];
+  const withExt = await launchWithExtension(dirs[0], true);
+  const without = await launchWithExtension(dirs[1], false);
+  const runs = Number(process.env.RUNS ?? 3);
+  try {
+    // Warm both browsers (and the extension's engine) so the first page is not paying for start-up.
+    await measure(withExt, `${url}/bench/small.html`, true);
+    await measure(without, `${url}/bench/small.html`, false);
+
+    console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
+    console.log('page                          text KB  claims | main thread  without   with  added | longest task (ext window) without  with | long tasks with | idle after load | flags');
+    for (const [path, html] of Object.entries(pages)) {
+      const a: Run[] = [];
+      const b: Run[] = [];
+      for (let i = 0; i < runs; i++) {
+        b.push(await measure(without, url + path, false));
+        a.push(await measure(withExt, url + path, true));
+      }
+      const w = (k: keyof Run, rs: Run[]) => median(rs.map((r) => r[k]));
+      const added = median(a.map((r, i) => r.taskMs - b[i].taskMs));
+      const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
+      console.log(
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', a))} ${fmt(added)} |                             ${fmt(w('longestMs', b))} ${fmt(w('longestMs', a))} |          ${fmt(w('longTasks', a))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+      );
+    }
+    console.log('added = median over runs of (TaskDuration with − without); longest task counted from the moment the extension started (with) or from the load event (without).');
+  } finally {
+    await withExt.close();
+    await without.close();
+    server.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runPageBench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
