@@ -1,11 +1,11 @@
-import { expect, PAGES_ORIGIN, test } from './fixtures';
-import { downloadOf, expectAccessible, extUrl, FORUM_QUOTES, FORUM_URL, openFlaggedPage, parseCsv } from './workflow-support';
+import { expect, test } from './fixtures';
+import { downloadOf, expectAccessible, extUrl, FORUM_QUOTES, FORUM_URL, openFlaggedPage, parseCsv, SECURE_URL } from './workflow-support';
 
 // The extension page's own global, inside evaluate() callbacks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
-test('the report shows every finding, filters by kind and severity, and exports each format', async ({ context, extensionId, serverUrl }) => {
+test('the report shows every finding, filters by kind and severity, and exports each format', async ({ context, extensionId }) => {
   const { page, tabId } = await openFlaggedPage(context, FORUM_URL, 2);
   const report = await context.newPage();
   await report.goto(extUrl(extensionId, `report.html?tab=${tabId}`));
@@ -73,13 +73,13 @@ test('the report shows every finding, filters by kind and severity, and exports 
   expect(data.findings.map((f: { text: string }) => f.text).join('|')).toMatch(FORUM_QUOTES.dosing);
 
   // Copy to clipboard: the moderation note. (Permissions cannot be granted to an extension origin,
-  // so the clipboard is read back from a page on the local test server.)
+  // so the clipboard is read back from an https test page.)
   await report.bringToFront();
   await report.getByRole('button', { name: 'Copy moderation note' }).click();
   await expect(report.getByText('Moderation note copied to the clipboard.')).toBeVisible();
-  await context.grantPermissions(['clipboard-read'], { origin: PAGES_ORIGIN });
+  await context.grantPermissions(['clipboard-read'], { origin: new URL(SECURE_URL).origin });
   const reader = await context.newPage();
-  await reader.goto(serverUrl('shop.html'));
+  await reader.goto(SECURE_URL);
   const clip = await reader.evaluate(() => navigator.clipboard.readText());
   expect(clip).toMatch(/^# PeptideLens moderation note/);
   expect(clip).toContain(`<${FORUM_URL}>`);
@@ -97,6 +97,8 @@ test('"This flag is wrong" from a report row and from a popover is recorded, lis
   const { page, tabId } = await openFlaggedPage(context, FORUM_URL, 2);
   const report = await context.newPage();
   await report.goto(extUrl(extensionId, `report.html?tab=${tabId}`));
+  // This browser may be shared with other spec files: start from an empty list.
+  await report.evaluate(() => chrome.storage.local.remove('wrongFlags'));
   const findings = report.getByRole('list', { name: 'Findings', exact: true }).locator(':scope > li');
   const safety = findings.filter({ has: report.locator('[data-kind="safety-claim"]') }).first();
   await safety.getByRole('button', { name: 'This flag is wrong' }).click();

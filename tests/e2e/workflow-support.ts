@@ -18,7 +18,11 @@ export const SHOP_URL = 'http://shop.peptidelens-workflow.test/products/igf-1-lr
 const html = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
 
+/** An https page (a secure context, so it may read the clipboard in tests). */
+export const SECURE_URL = 'https://blank.peptidelens-workflow.test/';
+
 export const PAGES: Record<string, string> = {
+  [SECURE_URL]: html('Blank', '<p>Nothing here.</p>'),
   [FORUM_URL]: html(
     'LR3 cycle log | Forum',
     `<h1>My first LR3 cycle</h1>
@@ -42,7 +46,7 @@ const routed = new WeakSet<BrowserContext>();
 export async function routePages(context: BrowserContext): Promise<void> {
   if (routed.has(context)) return;
   routed.add(context);
-  await context.route(/^http:\/\/[a-z]+\.peptidelens-workflow\.test\//, (route) => {
+  await context.route(/^https?:\/\/[a-z]+\.peptidelens-workflow\.test\//, (route) => {
     const url = route.request().url();
     const body = PAGES[url];
     return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ contentType: 'text/html; charset=utf-8', body });
