@@ -17,7 +17,7 @@ export interface RawMatch {
 }
 
 export interface Matcher {
-  /** Could any rule match here? (cheap regex; compromise runs only when true) */
+  /** Could any rule match here, in a sentence that names no substance? (cheap regex; compromise runs only when true) */
   mayMatch(sentence: string): boolean;
   match(sentence: string, substances: Span[]): RawMatch[];
 }
@@ -88,11 +88,16 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
 
   // The trigger: a number, or any word of the tags that anchor claims (not generic verbs/negations).
   const anchorTags = new Set(set.lexicon.tags.filter((t) => !['Negation', 'Hedge', 'InjectVerb', 'Effect', 'Grow', 'Dose'].includes(t)));
+  const weak = new Set(set.lexicon.weak);
   const anchorWords = Object.entries(phrases)
-    .filter(([, tags]) => tags.some((t) => anchorTags.has(t)))
+    .filter(([k, tags]) => !weak.has(k) && tags.some((t) => anchorTags.has(t)))
     .map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[\\s\\-]+'))
     .sort((a, b) => b.length - a.length);
-  const trigger = new RegExp(`\\d|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`, 'i');
+  // A bare number is everywhere ("hit a new PR at 100 kg"); numbers count only with a unit or span.
+  const trigger = new RegExp(
+    `\\d\\s*(?:mcg|µg|μg|ug|mg|iu|ml|cc|units?|u\\b|weeks?|wks?|days?|months?|on\\b|off\\b|x\\b|minutes?|mins?|hours?|hrs?|lbs?|pounds|kg|kilos|a side|per side|in the|on the)|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`,
+    'i',
+  );
 
   /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number }[] {

@@ -24,7 +24,7 @@ interface Prepared {
 const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
-const IMPLICIT_GATE = /mcg|µg|μg|ug\b|microgram|bac|slin|sub-?q|bilat|pin|reconstitut/i;
+const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
 
@@ -126,8 +126,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     const sentences = splitSentences(block.text);
     sentences.forEach((sp, si) => {
       const sentence = block.text.slice(sp.start, sp.end);
-      if (!matcher.mayMatch(sentence)) return;
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
+      if (!own.length && !matcher.mayMatch(sentence)) return;
       // The sentence's own substance wins: a mecasermin label sentence on an LR3 page is about mecasermin.
       const ownCovered = own.find((m) => covered(m.substance))?.substance;
       const ownApproved = own.find((m) => approved(m.substance))?.substance;
