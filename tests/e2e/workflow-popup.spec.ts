@@ -20,6 +20,10 @@ test('badge counts the flags; the popup lists them and shows one on the page', a
   await expect(popup.getByText(/Not medical advice/)).toBeVisible();
   await popup.screenshot({ path: 'artifacts/screens/popup.png', fullPage: true });
   await expectAccessible(popup);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.screenshot({ path: 'artifacts/screens/popup-dark.png', fullPage: true });
+  await expectAccessible(popup);
+  await popup.emulateMedia({ colorScheme: 'light' });
 
   // "Show on page" by keyboard: the page opens that finding's popover.
   await items.nth(1).getByRole('button', { name: /Show on page/ }).focus();
