@@ -3,7 +3,7 @@
  * Each check looks at plain strings; none knows about rules or the DOM.
  */
 
-const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|\.\s/gi;
+const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|,\s+(?:so|and so|which|because|since|thus|therefore)\b|\.\s/gi;
 
 /** The clause of `text` that contains the offset range [start, end). */
 function clauseBefore(text: string, start: number): string {
@@ -32,7 +32,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 }
 
 const ATTRIBUTION =
-  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
+  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 const REBUT =
   /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
 const REBUT_NEXT =
@@ -100,7 +100,8 @@ const VERDICT_LEAD = /^\s*(?:verdict|fact|facts|reality|the reality|truth|the tr
 
 /** "Claim: ..." set up to be answered by a "Verdict: ..." (or the like) in the next block. */
 export function isClaimUnderReview(block: string, nextBlock: string): boolean {
-  return CLAIM_LEAD.test(block) || VERDICT_LEAD.test(nextBlock);
+  // The verdict itself is evidence talk, not a claim.
+  return CLAIM_LEAD.test(block) || VERDICT_LEAD.test(nextBlock) || VERDICT_LEAD.test(block);
 }
 
 /** Is [start, end) inside quotation marks? */

@@ -159,7 +159,11 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
           severity = 'info';
           titleSuffix = ' (cells or animals only)';
         }
-        candidates.push({ rule, severity, titleSuffix, block: bi, sentenceStart: sp.start, sentenceEnd: sp.end, start: sp.start + m.start, end: sp.start + m.end, substance });
+        // Label dosing reused as a protocol: the whole sentence is the claim, not the label's number.
+        const whole = substance.approvedDrug && !substance.covered;
+        const start = whole ? sp.start : sp.start + m.start;
+        const end = whole ? sp.start + sentence.replace(/[\s.!?]+$/, '').length : sp.start + m.end;
+        candidates.push({ rule, severity, titleSuffix, block: bi, sentenceStart: sp.start, sentenceEnd: sp.end, start, end, substance });
       }
     });
   });
