@@ -6,13 +6,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import prefilterData from 'virtual:peptidelens/prefilter';
 import { createPrefilter } from '../src/engine/prefilter';
 import { startPageLens } from '../src/page/controller';
-import '../src/page/highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  // The stylesheet holds ::highlight() rules only; as manifest CSS it works on strict-CSP pages.
-  cssInjectionMode: 'manifest',
   main(ctx) {
     const covered = new Set(prefilterData.substances.filter((s) => s.covered).map((s) => s.id));
     startPageLens(createPrefilter(prefilterData), covered, prefilterData.version, ctx.signal);

@@ -18,6 +18,7 @@ import { createHost, type Host } from './host';
 import { blockRange } from './ranges';
 import { runSliced, watchChanges, yieldToPage, type ChangeBatch } from './scheduler';
 import { renderUi, unmountUi } from './ui';
+import type { PopoverPos } from '../ui/Popover';
 
 /** A post/section as read: the unit the engine sees together and the unit we re-read on change. */
 interface Unit {
@@ -54,7 +55,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
   let shown: Shown[] = [];
   let listOpen = false;
   let announcement = '';
-  let popover: { index: number; top: number; left: number; reported: boolean } | null = null;
+  let popover: { index: number; pos: PopoverPos; reported: boolean } | null = null;
   let returnFocus: HTMLElement | null = null;
   let lastUrl = location.href;
   let titleCovered = false;
@@ -299,14 +300,17 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
 
   // ---- popover ------------------------------------------------------------------------------
 
-  function placeFor(range: Range): { top: number; left: number } {
-    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  /** Below the flagged text, or above it when there is more room there; never over it. */
+  function placeFor(range: Range): PopoverPos {
+    const rects = range.getClientRects();
+    const first = rects[0] ?? range.getBoundingClientRect();
+    const last = rects[rects.length - 1] ?? first;
     const width = Math.min(440, innerWidth - 16);
-    const left = Math.max(8, Math.min(rect.left, innerWidth - width - 8));
-    const below = rect.bottom + 8;
-    // Flip above the text when the bottom half of the screen has no room.
-    const top = below + 260 > innerHeight && rect.top > innerHeight / 2 ? Math.max(8, rect.top - 8 - 360) : below;
-    return { top, left };
+    const left = Math.max(8, Math.min(first.left, innerWidth - width - 8));
+    const below = innerHeight - last.bottom - 16;
+    const above = first.top - 16;
+    if (below >= 360 || below >= above) return { top: last.bottom + 8, left, maxHeight: Math.max(160, below) };
+    return { bottom: innerHeight - first.top + 8, left, maxHeight: Math.max(160, above) };
   }
 
   function openFinding(index: number, from: HTMLElement | null, scroll: boolean): void {
@@ -319,25 +323,9 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       const r = s.range.getBoundingClientRect();
       if (el && (r.top < 0 || r.bottom > innerHeight)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     }
-    popover = { index, ...placeFor(s.range), reported: false };
+    popover = { index, pos: placeFor(s.range), reported: false };
     paint();
     renderAll();
-    fitPopover();
-  }
-
-  /** After render: keep the popover inside the viewport now that its real height is known. */
-  function fitPopover(): void {
-    const el = host.shadow.querySelector<HTMLElement>('.pl-pop');
-    if (!el || !popover) return;
-    const h = el.offsetHeight;
-    const range = shown[popover.index]?.range;
-    const rect = range?.getClientRects()[0];
-    let top = popover.top;
-    if (top + h > innerHeight - 8) top = rect && rect.top - h - 8 >= 8 ? rect.top - h - 8 : Math.max(8, innerHeight - h - 8);
-    if (top !== popover.top) {
-      popover = { ...popover, top };
-      renderAll();
-    }
   }
 
   function closePopover(restore: boolean): void {
@@ -378,11 +366,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       frame = 0;
       const s = popover && shown[popover.index];
       if (!s || !popover) return;
-      const rect = s.range.getClientRects()[0];
-      if (!rect) return;
-      const h = host.shadow.querySelector<HTMLElement>('.pl-pop')?.offsetHeight ?? 0;
-      const above = popover.top < rect.top;
-      popover = { ...popover, top: above ? rect.top - h - 8 : rect.bottom + 8, left: Math.max(8, Math.min(rect.left, innerWidth - Math.min(440, innerWidth - 16) - 8)) };
+      popover = { ...popover, pos: placeFor(s.range) };
       renderAll();
     });
   };

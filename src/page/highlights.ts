@@ -1,10 +1,13 @@
 /**
  * Marks findings on the page without touching its text: one CSS Custom Highlight per kind and
- * severity (styled by highlights.css, which holds ::highlight rules only and so cannot move
- * anything). Where the Highlight API is missing, boxes drawn from range.getClientRects() inside
+ * severity, styled by highlights.css (::highlight rules only, so it cannot move anything). The
+ * sheet is adopted by the document only once there is something to mark: as manifest CSS it
+ * cost ~100 ms of style matching on every large page, peptide or not. A constructed sheet is not
+ * an inline style, so strict-CSP pages accept it. Where the Highlight API is missing, boxes drawn from range.getClientRects() inside
  * our own shadow root stand in; page text is never wrapped.
  */
 import type { HighlightStyle } from '../shared/settings';
+import HIGHLIGHT_CSS from './highlights.css?inline';
 
 export interface Mark {
   range: Range;
@@ -27,6 +30,25 @@ function registry(): { reg: HighlightRegistry; ctor: HighlightCtor } | null {
   return css?.highlights && typeof ctor === 'function' ? { reg: css.highlights, ctor } : null;
 }
 
+let sheet: CSSStyleSheet | null = null;
+
+/** Adopt the ::highlight sheet into the document (again, if the page replaced its sheet list). */
+function ensureStyles(): void {
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+    }
+    if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    if (document.getElementById('peptide-lens-highlights')) return;
+    const style = document.createElement('style');
+    style.id = 'peptide-lens-highlights';
+    style.textContent = HIGHLIGHT_CSS;
+    (document.head ?? document.documentElement).append(style);
+  }
+}
+
 export function createHighlighter(overlayLayer: HTMLElement): Highlighter {
   const api = registry();
   const names = new Set<string>();
@@ -41,6 +63,7 @@ export function createHighlighter(overlayLayer: HTMLElement): Highlighter {
       clear,
       set(marks, style, active) {
         clear();
+        if (marks.length) ensureStyles();
         const byName = new Map<string, Range[]>();
         for (const m of marks) {
           const name = `pl-${style}-${m.kind}`;

@@ -1,7 +1,7 @@
 /** Everything we draw in the page's shadow root, from props the page controller owns. */
 import type { Finding } from '../engine/types';
 import { FindingsPanel } from './FindingsPanel';
-import { Popover } from './Popover';
+import { Popover, type PopoverPos } from './Popover';
 
 export interface AppProps {
   findings: Finding[];
@@ -9,7 +9,7 @@ export interface AppProps {
   listOpen: boolean;
   /** Polite screen-reader announcement ("PeptideLens found 3 claims on this page"). */
   announcement: string;
-  popover: { index: number; top: number; left: number; reported: boolean } | null;
+  popover: { index: number; pos: PopoverPos; reported: boolean } | null;
   onToggleList(): void;
   onSelect(index: number, from: HTMLElement): void;
   onClosePopover(): void;
@@ -27,8 +27,7 @@ export function App(p: AppProps) {
       {open && (
         <Popover
           finding={p.findings[open.index]}
-          top={open.top}
-          left={open.left}
+          pos={open.pos}
           reported={open.reported}
           onClose={p.onClosePopover}
           onReportWrong={() => p.onReportWrong(open.index)}

@@ -7,11 +7,17 @@ import type { Finding } from '../engine/types';
 import { gradeLabel, NOT_MEDICAL_ADVICE } from '../workflow/labels';
 import { claimWords } from './words';
 
+export interface PopoverPos {
+  top?: number;
+  bottom?: number;
+  left: number;
+  maxHeight: number;
+}
+
 export interface PopoverProps {
   finding: Finding;
-  /** Viewport position (the host is fixed at 0,0). */
-  top: number;
-  left: number;
+  /** Viewport position (the host is fixed at 0,0): below the text (top) or above it (bottom). */
+  pos: PopoverPos;
   reported: boolean;
   onClose(): void;
   onReportWrong(): void;
@@ -19,7 +25,7 @@ export interface PopoverProps {
 
 const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
-export function Popover({ finding: f, top, left, reported, onClose, onReportWrong }: PopoverProps) {
+export function Popover({ finding: f, pos, reported, onClose, onReportWrong }: PopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   // Focus moves into the dialog when it opens (or shows another finding).
   useEffect(() => ref.current?.focus({ preventScroll: true }), [f]);
@@ -34,7 +40,11 @@ export function Popover({ finding: f, top, left, reported, onClose, onReportWron
       tabIndex={-1}
       data-severity={f.severity}
       data-kind={f.kind}
-      style={{ top: `${top}px`, left: `${left}px` }}
+      style={{
+        left: `${pos.left}px`,
+        maxHeight: `${pos.maxHeight}px`,
+        ...(pos.bottom !== undefined ? { bottom: `${pos.bottom}px` } : { top: `${pos.top ?? 0}px` }),
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
