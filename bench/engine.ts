@@ -25,6 +25,9 @@ const CHATTER = [
   'The gym changed the music and now it is all podcasts at full volume.',
   'What shoes do you all lift in, flat or raised heel?',
 ];
+// The same chatter without word collisions (no "Land Rover LR3", no creatine loading).
+const PLAIN = CHATTER.filter((s) => !/LR3|loading/.test(s));
+
 const PEPTIDE = [
   'Been running IGF-1 LR3 at 40mcg ED post-workout, split bilat.',
   'LR3 IGF-1 is supposed to cause hyperplasia, my arms look fuller already.',
@@ -34,7 +37,7 @@ const PEPTIDE = [
   'I stack IGF-1 LR3 with GH for 4 weeks on, 4 weeks off.',
 ];
 
-export function generateForum(bytes: number, peptideEvery: number, seed = 7): { blocks: Block[]; size: number } {
+export function generateForum(bytes: number, peptideEvery: number, seed = 7, collisions = true): { blocks: Block[]; size: number } {
   const r = rng(seed);
   const blocks: Block[] = [];
   let size = 0;
@@ -46,7 +49,7 @@ export function generateForum(bytes: number, peptideEvery: number, seed = 7): { 
     for (let i = 0; i < n; i++) {
       sentences++;
       const usePeptide = peptideEvery > 0 && sentences % peptideEvery === 0;
-      const pool = usePeptide ? PEPTIDE : CHATTER;
+      const pool = usePeptide ? PEPTIDE : collisions ? CHATTER : PLAIN;
       parts.push(pool[Math.floor(r() * pool.length)]!);
     }
     const text = parts.join(' ');
@@ -76,21 +79,22 @@ export function runEngineBench(): void {
   const sampleText = sample.blocks.map((b) => b.text).join('\n\n');
   const naiveMs = time(() => nlp(sampleText).match('#Value #Unit').out('array'), 0);
   const naiveMBs = mb(sample.size) / (naiveMs / 1000);
-  console.log(`naive compromise, whole text      ${naiveMBs.toFixed(2).padStart(8)} MB/s  (baseline, 200 KB sample)`);
+  console.log(`naive compromise, whole text            ${naiveMBs.toFixed(2).padStart(8)} MB/s  (baseline, 200 KB sample)`);
 
-  const rows: [string, number, number][] = [
-    ['mixed forum, 1 MB (1 in 50 peptide)', 1_000_000, 50],
-    ['mixed forum, 10 MB (1 in 50 peptide)', 10_000_000, 50],
-    ['no covered substance, 10 MB', 10_000_000, 0],
+  const rows: [string, number, number, boolean][] = [
+    ['mixed forum, 1 MB (1 in 50 peptide)', 1_000_000, 50, true],
+    ['mixed forum, 10 MB (1 in 50 peptide)', 10_000_000, 50, true],
+    ['no covered substance, 10 MB', 10_000_000, 0, false],
+    ['no covered substance, 10 MB, car-forum "LR3" every 12th sentence', 10_000_000, 0, true],
   ];
-  for (const [name, bytes, every] of rows) {
-    const doc = generateForum(bytes, every);
+  for (const [name, bytes, every, collisions] of rows) {
+    const doc = generateForum(bytes, every, 7, collisions);
     let flags = 0;
     const ms = time(() => {
       flags = engine.scan({ title: 'Training log', blocks: doc.blocks }).findings.filter((f) => f.severity === 'flag').length;
     }, bytes > 5e6 ? 0 : 400);
     const mbs = mb(doc.size) / (ms / 1000);
-    console.log(`${name.padEnd(34)} ${mbs.toFixed(2).padStart(8)} MB/s  ${(mbs / naiveMBs).toFixed(0).padStart(6)}× naive   (${flags} flags)`);
+    console.log(`${name.padEnd(40)} ${mbs.toFixed(2).padStart(8)} MB/s  ${(mbs / naiveMBs).toFixed(0).padStart(6)}× naive   (${flags} flags)`);
   }
   const heap = process.memoryUsage().heapUsed / 1e6;
   console.log(`heap after engine runs: ${heap.toFixed(0)} MB`);

@@ -20,6 +20,22 @@ export interface Prefilter {
   testCovered(text: string): boolean;
   /** Every mention, in text order, overlaps resolved in favour of the longer match. */
   mentions(text: string): Mention[];
+  /** Indexes of the texts that may mention a substance: one regex pass over all of them. */
+  candidates(texts: string[]): Set<number>;
+}
+
+/** Joins texts with a NUL, which no alias pattern can match across, and maps hits back. */
+export function scanJoined(texts: string[], re: RegExp): Set<number> {
+  const out = new Set<number>();
+  const joined = texts.join('\u0000');
+  re.lastIndex = 0;
+  let block = 0;
+  let blockEnd = texts.length ? texts[0]!.length : 0;
+  for (const m of joined.matchAll(re)) {
+    while (m.index! > blockEnd && block < texts.length - 1) blockEnd += 1 + texts[++block]!.length;
+    out.add(block);
+  }
+  return out;
 }
 
 interface Compiled {
@@ -41,6 +57,7 @@ export function createPrefilter(data: PrefilterData): Prefilter {
     collisions: s.collisions.length ? new RegExp(alt(s.collisions), 'i') : null,
   }));
   const any = new RegExp(alt(data.substances.flatMap((s) => [...s.strong, ...s.weak])), 'i');
+  const anyGlobal = new RegExp(any.source, 'gi');
   const covered = data.substances.filter((s) => s.covered);
   const anyCovered = new RegExp(alt(covered.flatMap((s) => [...s.strong, ...s.weak])) || '(?!)', 'i');
 
@@ -68,6 +85,7 @@ export function createPrefilter(data: PrefilterData): Prefilter {
 
   return {
     test: (text) => any.test(text),
+    candidates: (texts) => scanJoined(texts, anyGlobal),
     testCovered: (text) => anyCovered.test(text) && mentions(text).some((m) => subs.find((s) => s.id === m.substance)?.covered),
     mentions,
   };

@@ -3,7 +3,7 @@
  * A page is read as blocks with their post/section/page context, not as isolated sentences.
  */
 import type { CompiledRule, CompiledRuleSet, CompiledSubstance } from '../rules/schema';
-import type { Mention, Prefilter } from './prefilter';
+import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
@@ -25,6 +25,8 @@ const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
 const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
+const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
+const NO_MENTIONS: Mention[] = [];
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
 
@@ -104,8 +106,12 @@ export interface ScanOptions {
 export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: DocumentInput, opts: ScanOptions = {}): Finding[] {
   const { matcher, substances, except, defaultCovered, implicitPeptide } = prepare(rules);
   const blocks = withOffsets(doc.blocks);
-  const mentions = blocks.map((b) => (prefilter.test(b.text) ? prefilter.mentions(b.text) : []));
+  const texts = blocks.map((b) => b.text);
+  const hits = prefilter.candidates(texts);
   const titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
+  // Fast path: nothing names a substance and no peptide jargon anywhere (most pages on the web).
+  if (!hits.size && !titleMentions.length && !(implicitPeptide && scanJoined(texts, IMPLICIT_GATE_G).size)) return [];
+  const mentions = blocks.map((b, i) => (hits.has(i) ? prefilter.mentions(b.text) : NO_MENTIONS));
   const covered = (id: string) => substances.get(id)?.covered === true;
   const approved = (id: string) => substances.get(id)?.approvedDrug === true;
   const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
