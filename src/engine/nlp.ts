@@ -89,15 +89,34 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   // The trigger: a number, or any word of the tags that anchor claims (not generic verbs/negations).
   const anchorTags = new Set(set.lexicon.tags.filter((t) => !['Negation', 'Hedge', 'InjectVerb', 'Effect', 'Grow', 'Dose'].includes(t)));
   const weak = new Set(set.lexicon.weak);
-  const anchorWords = Object.entries(phrases)
-    .filter(([k, tags]) => !weak.has(k) && tags.some((t) => anchorTags.has(t)))
-    .map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[\\s\\-]+'))
-    .sort((a, b) => b.length - a.length);
+  // Anchor phrases by first word: a sentence is worth a closer look when one of them starts at
+  // one of its words. A word-set lookup is far cheaper than one regex of several hundred words.
+  const anchors = new Map<string, string[][]>();
+  for (const [k, tags] of Object.entries(phrases)) {
+    if (weak.has(k) || !tags.some((t) => anchorTags.has(t))) continue;
+    const words = k.split(' ');
+    const list = anchors.get(words[0]!) ?? [];
+    list.push(words);
+    anchors.set(words[0]!, list);
+  }
   // A bare number is everywhere ("hit a new PR at 100 kg"); numbers count only with a unit or span.
-  const trigger = new RegExp(
-    `\\d\\s*(?:mcg|µg|μg|ug|mg|iu|ml|cc|units?|u\\b|weeks?|wks?|days?|months?|on\\b|off\\b|x\\b|minutes?|mins?|hours?|hrs?|lbs?|pounds|kg|kilos|a side|per side|in the|on the)|(?<![\\w])(?:${anchorWords.join('|')})(?![\\w])`,
-    'i',
-  );
+  const numberTrigger =
+    /\d\s*(?:mcg|µg|μg|ug|mg|iu|ml|cc|units?|u\b|weeks?|wks?|days?|months?|on\b|off\b|x\b|minutes?|mins?|hours?|hrs?|lbs?|pounds|kg|kilos|a side|per side|in the|on the)/i;
+  function mayMatch(sentence: string): boolean {
+    if (numberTrigger.test(sentence)) return true;
+    const words = sentence.toLowerCase().split(/[^a-z0-9µμ%'’/+.]+|[-‐-―]+/).map((w) => w.replace(/^[.']+|[.']+$/g, ''));
+    for (let i = 0; i < words.length; i++) {
+      const list = anchors.get(words[i]!);
+      if (!list) continue;
+      for (const phrase of list) {
+        let ok = true;
+        for (let j = 1; j < phrase.length && ok; j++) ok = words[i + j] === phrase[j];
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
+
 
   /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number }[] {
@@ -134,7 +153,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   }
 
   return {
-    mayMatch: (sentence) => trigger.test(sentence),
+    mayMatch,
     match(sentence, substances) {
       const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ ...s, tags: ['Substance'] }));
       for (const m of sentence.matchAll(AMOUNT)) {
