@@ -152,6 +152,38 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     return found;
   }
 
+  type NetMatch = { match: string; reason: string; needs: string[]; wants: string[]; minWant: number; minWords: number; ifNo?: string[] };
+  const hooks = (net as unknown as { hooks: Record<string, NetMatch[]> }).hooks;
+  const one = (nlp as unknown as { methods(): { one: { cacheDoc(d: Term[][]): Set<string>[]; match(d: Term[][], m: NetMatch): { ptrs: number[][] } } } }).methods().one;
+
+  /**
+   * compromise's own sweep walks every hook key of the net (~600 here) for each sentence; this
+   * walks the sentence's ~20 words and tags instead and looks each up. Same hooks, same checks
+   * (needs, ifNo, wants, minWords), same match runner.
+   */
+  function sweep(document: Term[][]): { reason: string; terms: Term[] }[] {
+    const caches = one.cacheDoc(document);
+    const out: { reason: string; terms: Term[] }[] = [];
+    document.forEach((terms, n) => {
+      const cache = caches[n]!;
+      const seen = new Set<string>();
+      for (const key of cache) {
+        const list = hooks[key];
+        if (!list) continue;
+        for (const m of list) {
+          if (seen.has(m.match)) continue;
+          seen.add(m.match);
+          if (terms.length < m.minWords) continue;
+          if (!m.needs.every((need) => cache.has(need))) continue;
+          if (m.ifNo?.some((no) => cache.has(no))) continue;
+          if (m.wants.length && m.wants.filter((w) => cache.has(w)).length < m.minWant) continue;
+          for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
+        }
+      }
+    });
+    return out;
+  }
+
   return {
     mayMatch,
     match(sentence, substances) {
@@ -167,11 +199,10 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       doc.compute('offset');
       const phraseSpans = (doc.docs as Term[][]).flatMap((terms) => tagTerms(terms, spans));
       const widen = [...spans, ...phraseSpans];
-      const found = doc.sweep(net).found as { reason: string; view: { docs: Term[][] } }[];
       const out: RawMatch[] = [];
-      for (const f of found) {
-        const terms = f.view.docs[0];
-        if (!terms?.length) continue;
+      for (const f of sweep(doc.docs as Term[][])) {
+        const terms = f.terms;
+        if (!terms.length) continue;
         const first = terms[0]!.offset;
         const lastT = terms[terms.length - 1]!;
         if (!first || !lastT.offset) continue;
