@@ -10,7 +10,7 @@ import { splitSentences } from './sentences';
 import { hasHumanUseLanguage, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-const OTHER_SUBSTANCE = /\b(?:creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
+const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -119,12 +119,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
 
   let critical: boolean | undefined; // computed on first need: most pages never ask
   const isCritical = () => (critical ??= isCriticalPage(blocks.map((b) => b.text)));
-  const anyMention = titleMentions.length > 0 || mentions.some((ms) => ms.length > 0);
   const candidates: Candidate[] = [];
   blocks.forEach((block, bi) => {
     // With no substance named anywhere (a lone post, a pasted sentence), unmistakable peptide
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
-    const implicit = !anyMention && implicitPeptide ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text) : false;
+    const implicit =
+      !hits.size && !titleMentions.length && implicitPeptide
+        ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text)
+        : false;
     const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
     const next = blocks[bi + 1];
@@ -161,7 +163,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
-        if (rule.kind === 'efficacy-claim' && severity === 'flag' && preclinical) {
+        if ((rule.kind === 'efficacy-claim' || rule.kind === 'dosing') && severity === 'flag' && preclinical) {
           severity = 'info';
           titleSuffix = ' (cells or animals only)';
         }

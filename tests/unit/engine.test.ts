@@ -1,0 +1,148 @@
+/**
+ * The engine as a reader would judge it: what is flagged, what is left alone, and what each
+ * finding says. Each case is one line of the labelling policy (../shared/labelling-policy.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/node/engine';
+import type { Block, Finding } from '../../src/engine/types';
+
+const engine = loadEngine();
+const flagsIn = (text: string, title?: string) => engine.scan({ title, blocks: [{ text }] }).findings.filter((f) => f.severity === 'flag');
+const kinds = (fs: Finding[]) => [...new Set(fs.map((f) => f.kind))].sort();
+
+describe('substance names', () => {
+  it.each([
+    'IGF-1 LR3',
+    'IGF1-LR3',
+    'IGF1 LR3',
+    'Long R3 IGF-1',
+    'LR3 IGF-1',
+    'IGF-1 Long R3',
+    'igf lr3',
+    'Long(R3)-IGF-I',
+    'IFG-1 LR3',
+    'IGF-I LR3',
+  ])('recognises "%s"', (name) => {
+    expect(flagsIn(`${name}: run 40 mcg every day post-workout.`).map((f) => f.kind)).toContain('dosing');
+  });
+
+  it.each([
+    'My Land Rover LR3 needs new air suspension; the dealer wants 40 mcg of patience and 2 ml of luck every day.',
+    'The IGF (Internet Governance Forum) meets daily; delegates take 20 minutes before each session.',
+    'The ED50 was 40 mcg/kg in mice.',
+    'TB treatment means daily pills for 6 months.',
+    'Your IGF-1 level was 180 ng/mL, within the reference range.',
+    'Creatine loading: 20 g a day for 5 days, then a maintenance dose.',
+    'I take 10 units of insulin before meals for my type 1 diabetes.',
+  ])('leaves a word collision alone: %s', (text) => {
+    expect(flagsIn(text)).toEqual([]);
+  });
+});
+
+describe('context decides', () => {
+  it('flags a claim sentence that names no substance when its post is about one', () => {
+    const blocks: Block[] = [
+      { text: 'Week 3 on IGF-1 LR3.', section: 'post-1' },
+      { text: 'It could even fix damaged muscle.', section: 'post-1' },
+      { text: 'It could even fix damaged muscle.', section: 'post-2' },
+    ];
+    const fs = engine.scan({ title: 'Training logs', blocks }).findings.filter((f) => f.severity === 'flag');
+    expect(fs.map((f) => [f.block, f.kind])).toEqual([[1, 'efficacy-claim']]);
+  });
+
+  it('flags the whole thread when its title names the substance', () => {
+    expect(kinds(flagsIn('Bumped it to 60 mcg ED this week.', 'IGF-1 LR3 log - week 4'))).toEqual(['dosing']);
+  });
+
+  it('does not flag negated claims, but flags hedged ones', () => {
+    expect(flagsIn('There is no evidence that IGF-1 LR3 builds muscle in humans.')).toEqual([]);
+    expect(kinds(flagsIn('IGF-1 LR3 may build lean muscle, users report.'))).toEqual(['efficacy-claim']);
+  });
+
+  it('does not flag a claim quoted to rebut it', () => {
+    expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
+  });
+
+  it('does not flag hearsay questions', () => {
+    expect(flagsIn('I heard IGF-1 LR3 causes hyperplasia, is that true?')).toEqual([]);
+  });
+
+  it('flags "research use only" only beside human-use copy', () => {
+    expect(flagsIn('IGF-1 LR3, 1 mg. For research use only.')).toEqual([]);
+    const fs = flagsIn('IGF-1 LR3, for research use only. Most users inject 50 mcg post-workout for faster gains.');
+    expect(kinds(fs)).toEqual(['dosing', 'efficacy-claim', 'regulatory-claim']);
+  });
+
+  it('leaves on-label mecasermin dosing alone, flags it reused as a protocol', () => {
+    const label = 'The recommended starting dose of Increlex is 0.04 to 0.08 mg/kg twice daily by subcutaneous injection.';
+    expect(flagsIn(label, 'INCRELEX (mecasermin) prescribing information')).toEqual([]);
+    const reuse = 'Increlex is dosed at 0.12 mg/kg, so bodybuilders run that twice daily post-workout for gains.';
+    expect(kinds(flagsIn(reuse))).toContain('dosing');
+  });
+
+  it('marks cell and animal findings as preclinical information, not a flag', () => {
+    const fs = engine.scan({ blocks: [{ text: 'In cell culture, IGF-1 LR3 increased myotube hypertrophy.' }] }).findings;
+    expect(fs.filter((f) => f.severity === 'flag')).toEqual([]);
+    expect(fs.some((f) => f.kind === 'efficacy-claim' && f.severity === 'info' && f.title.includes('cells or animals'))).toBe(true);
+  });
+
+  it('gives correct status statements an info badge, not a flag', () => {
+    const fs = engine.scan({ blocks: [{ text: 'IGF-1 LR3 is not FDA approved and is prohibited by WADA.' }] }).findings;
+    expect(fs.filter((f) => f.severity === 'flag')).toEqual([]);
+    expect(fs.filter((f) => f.kind === 'regulatory-claim').every((f) => f.severity === 'info')).toBe(true);
+  });
+});
+
+describe('what a finding says', () => {
+  const text = 'Honestly IGF-1 LR3 is FDA approved and has no side effects.';
+  const result = engine.scan({ blocks: [{ text, offset: 100 }] });
+
+  it('points at the exact text, with offsets into the document', () => {
+    for (const f of result.findings) expect(text.slice(f.start - 100, f.end - 100)).toBe(f.text);
+    expect(result.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['IGF-1 LR3', 'FDA approved', 'no side effects']));
+  });
+
+  it('carries evidence, FDA and WADA status with sources and as-of dates', () => {
+    for (const f of result.findings) {
+      expect(f.evidence.reason.length).toBeGreaterThan(10);
+      for (const st of [f.fda, f.wada]) {
+        expect(st.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(st.source.url).toMatch(/^https:\/\//);
+      }
+      expect(f.sources.length).toBeGreaterThan(0);
+      expect(f.fda.code).toBe('not-approved');
+      expect(f.wada.code).toBe('prohibited-at-all-times');
+    }
+  });
+
+  it('gives the first mention on the page and in each post a status badge', () => {
+    const fs = engine.scan({
+      blocks: [
+        { text: 'IGF-1 LR3 again. IGF-1 LR3 again.', section: 'a' },
+        { text: 'Long R3 IGF-1 here.', section: 'b' },
+      ],
+    }).findings.filter((f) => f.kind === 'mention');
+    expect(fs.map((f) => [f.block, f.text])).toEqual([
+      [0, 'IGF-1 LR3'],
+      [1, 'Long R3 IGF-1'],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('scans empty documents and empty blocks', () => {
+    expect(engine.scan({ blocks: [] }).findings).toEqual([]);
+    expect(engine.scan({ blocks: [{ text: '' }, { text: '   ' }] }).findings).toEqual([]);
+  });
+
+  it('reads pathological text without hanging or crashing', () => {
+    const nasty = [
+      'IGF-1 LR3 ' + '('.repeat(5000) + ' 40 mcg ' + ')'.repeat(5000),
+      'IGF-1 LR3 ' + '1'.repeat(100_000),
+      'IGF-1 LR3 \u0000\uFFFF\uD800 40 mcg ED ' + '🙂'.repeat(1000),
+      'IGF-1 LR3 ' + 'a'.repeat(200_000),
+      ('IGF-1 LR3 40 mcg ED. '.repeat(2000)),
+    ];
+    for (const text of nasty) expect(() => engine.scan({ blocks: [{ text }] })).not.toThrow();
+  });
+});
