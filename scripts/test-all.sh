@@ -7,4 +7,7 @@ bash scripts/ensure-chromium.sh
 npx tsx scripts/check-rules.ts
 npx vitest run
 npx wxt build >/dev/null
+# Firefox build must keep working and lint clean (web-ext exits non-zero on any error).
+npx wxt build -b firefox >/dev/null
+npx web-ext lint --source-dir .output/firefox-mv2 --output text >/dev/null
 npx playwright test
