@@ -19,22 +19,29 @@ function clauseAfter(text: string, end: number): string {
   return m >= 0 ? rest.slice(0, m) : rest;
 }
 
-const NEG_BEFORE =
-  /\b(?:no|zero|not|never|none|nobody|nothing|neither|nor|without|cannot|can't|can’t|won't|won’t|doesn't|doesn’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|unlikely|unproven|unsupported|fails? to|failed to|lacks?|lacking|absence of|insufficient|little (?:or no )?evidence|limited evidence|does not|do not|did not|is not|are not|has not|have not|nor does|rather than|instead of)\b/i;
+/** A negator governing the claim: within three words before it, with no comma in between. */
+const NEG_NEAR =
+  /\b(?:no|not|never|none|nor|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
+/** A clause whose subject is negated: "No supplier of IGF-1 LR3 is FDA-approved". */
+const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
+/** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
+const NEG_EVIDENTIAL =
+  /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested))/i;
 const NEG_AFTER =
   /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
 
 /** Is the match inside a negated claim? ("no evidence that it builds muscle", "building muscle is unproven") */
 export function isNegated(sentence: string, start: number, end: number): boolean {
-  // Negation reaches a few words, not a whole clause: "since it isn't controlled, it's completely legal".
-  const before = clauseBefore(sentence, start).split(/\s+/).slice(-8).join(' ');
-  return NEG_BEFORE.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
+  // Negation reaches a few words, not a whole clause ("since it isn't controlled it's completely
+  // legal", "no issues, it's safe"), except evidence talk, which negates the rest of its clause.
+  const before = clauseBefore(sentence, start);
+  return NEG_SUBJECT.test(before) || NEG_NEAR.test(before) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
 
 const ATTRIBUTION =
   /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 const REBUT =
-  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
+  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
@@ -86,7 +93,7 @@ export function hasHumanUseLanguage(text: string): boolean {
 }
 
 const CRITICAL =
-  /\b(?:verdict|fact[- ]check\w*|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
+  /\b(?:verdict|fact[- ]check\w*|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
 
 /** A page (or article) that examines claims rather than makes them: evidence checks, news, regulators. */
 export function isCriticalPage(blockTexts: string[]): boolean {

@@ -159,7 +159,6 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
         if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
-        if (implicit && !scopeCovered[bi] && rule.kind !== 'dosing') continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;

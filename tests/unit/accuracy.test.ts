@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/node/engine';
 import { evaluate, precision, recall } from '../../bench/corpus';
 
-const report = evaluate(loadEngine());
+const engine = loadEngine();
+const report = evaluate(engine);
+const dev = evaluate(engine, undefined, { sentences: 'dev.jsonl', pages: false });
 
 describe('accuracy on the labelled corpus', () => {
   it('reads the whole corpus', () => {
@@ -21,6 +23,13 @@ describe('accuracy on the labelled corpus', () => {
     expect(precision(report.overall)).toBeGreaterThanOrEqual(0.95);
     expect(recall(report.overall)).toBeGreaterThanOrEqual(0.93);
   });
+  it('holds on the second, separately written set (dev.jsonl)', () => {
+    expect(dev.sentences).toBeGreaterThanOrEqual(200);
+    expect(dev.offTopicFlags).toBe(0);
+    expect(precision(dev.overall)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(dev.overall)).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('does not flag negated claims', () => {
     expect(report.negation.correct / report.negation.items).toBeGreaterThanOrEqual(0.9);
   });
