@@ -85,6 +85,12 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   set.rules.forEach((r, i) => r.patterns.forEach((p) => expandPattern(p).forEach((x) => matches.push({ match: x, reason: String(i) }))));
   const net = nlp.buildNet(matches);
   const { phrases, maxWords } = set.lexicon;
+  // Every proper prefix of a multi-word phrase, so the phrase walk stops as soon as no phrase can follow.
+  const prefixes = new Set<string>();
+  for (const k of Object.keys(phrases)) {
+    const w = k.split(' ');
+    for (let i = 1; i < w.length; i++) prefixes.add(w.slice(0, i).join(' '));
+  }
 
   // The trigger: a number, or any word of the tags that anchor claims (not generic verbs/negations).
   const anchorTags = new Set(set.lexicon.tags.filter((t) => !['Negation', 'Hedge', 'InjectVerb', 'Effect', 'Grow', 'Dose'].includes(t)));
@@ -140,6 +146,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         if (!w) break;
         key = key ? `${key} ${w}` : w;
         const tags = phrases[key];
+        if (!tags && !prefixes.has(key)) break;
         if (tags) {
           for (let k = i; k < i + n; k++) for (const tag of tags) terms[k]!.tags.add(tag);
           const a = terms[i]!.offset;
@@ -164,24 +171,34 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   function sweep(document: Term[][]): { reason: string; terms: Term[] }[] {
     const caches = one.cacheDoc(document);
     const out: { reason: string; terms: Term[] }[] = [];
-    document.forEach((terms, n) => {
+    for (let n = 0; n < document.length; n++) {
+      const terms = document[n]!;
       const cache = caches[n]!;
-      const seen = new Set<string>();
+      const seen = new Set<NetMatch>();
       for (const key of cache) {
         const list = hooks[key];
         if (!list) continue;
-        for (const m of list) {
-          if (seen.has(m.match)) continue;
-          seen.add(m.match);
-          if (terms.length < m.minWords) continue;
-          if (!m.needs.every((need) => cache.has(need))) continue;
-          if (m.ifNo?.some((no) => cache.has(no))) continue;
-          if (m.wants.length && m.wants.filter((w) => cache.has(w)).length < m.minWant) continue;
+        for (let i = 0; i < list.length; i++) {
+          const m = list[i]!;
+          if (seen.has(m)) continue;
+          seen.add(m);
+          if (terms.length < m.minWords || !passes(m, cache)) continue;
           for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
         }
       }
-    });
+    }
     return out;
+  }
+
+  function passes(m: NetMatch, cache: Set<string>): boolean {
+    for (let i = 0; i < m.needs.length; i++) if (!cache.has(m.needs[i]!)) return false;
+    if (m.ifNo) for (let i = 0; i < m.ifNo.length; i++) if (cache.has(m.ifNo[i]!)) return false;
+    if (m.wants.length) {
+      let found = 0;
+      for (let i = 0; i < m.wants.length; i++) if (cache.has(m.wants[i]!)) found++;
+      if (found < m.minWant) return false;
+    }
+    return true;
   }
 
   return {
