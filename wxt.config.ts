@@ -7,6 +7,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), peptideLensRules()],
+    // PL_PROFILE=1: readable function names and lines in CPU profiles (bench/profile-page.ts).
+    ...(process.env.PL_PROFILE ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: 'PeptideLens',

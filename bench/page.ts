@@ -56,7 +56,7 @@ const OFFTOPIC_INSTEAD = [
   'Went to a conference on internet policy last week, surprisingly good coffee.',
 ];
 
-function forum(posts: number, withPeptide: boolean): string {
+export function forum(posts: number, withPeptide: boolean): string {
   const rand = rng(7); // same layout for both variants: only the claim sentences differ
   const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const out: string[] = [];
@@ -88,7 +88,7 @@ function page(title: string, body: string, claims = 0): string {
 </head><body data-claims="${claims}"><h1>${title}</h1><main>${body}</main></body></html>`;
 }
 
-function smallPage(): string {
+export function smallPage(): string {
   return page(
     'Quick question about IGF-1 LR3 | IronTalk',
     [
