@@ -1,13 +1,13 @@
 /**
  * Marks findings on the page without touching its text: one CSS Custom Highlight per kind and
- * severity, styled by highlights.css (::highlight rules only, so it cannot move anything). The
- * sheet is adopted by the document only once there is something to mark: as manifest CSS it
- * cost ~100 ms of style matching on every large page, peptide or not. A constructed sheet is not
- * an inline style, so strict-CSP pages accept it. Where the Highlight API is missing, boxes drawn from range.getClientRects() inside
- * our own shadow root stand in; page text is never wrapped.
+ * severity, styled by highlights.css (::highlight rules on `html` only, so it cannot move anything
+ * and costs no style matching). The sheet is manifest CSS: injected before the page is styled, it
+ * never forces a style recalc of a large page, and no CSP can block it. Highlights are updated
+ * in place (ranges added and removed), never rebuilt, so a new batch of findings does not
+ * repaint every earlier one. Where the Highlight API is missing, boxes drawn from
+ * range.getClientRects() inside our own shadow root stand in; page text is never wrapped.
  */
 import type { HighlightStyle } from '../shared/settings';
-import HIGHLIGHT_CSS from './highlights.css?inline';
 
 export interface Mark {
   range: Range;
@@ -30,51 +30,44 @@ function registry(): { reg: HighlightRegistry; ctor: HighlightCtor } | null {
   return css?.highlights && typeof ctor === 'function' ? { reg: css.highlights, ctor } : null;
 }
 
-let sheet: CSSStyleSheet | null = null;
-
-/** Adopt the ::highlight sheet into the document (again, if the page replaced its sheet list). */
-function ensureStyles(): void {
-  try {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(HIGHLIGHT_CSS);
-    }
-    if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    if (document.getElementById('peptide-lens-highlights')) return;
-    const style = document.createElement('style');
-    style.id = 'peptide-lens-highlights';
-    style.textContent = HIGHLIGHT_CSS;
-    (document.head ?? document.documentElement).append(style);
-  }
-}
-
 export function createHighlighter(overlayLayer: HTMLElement): Highlighter {
   const api = registry();
   const names = new Set<string>();
 
   if (api) {
+    const live = new Map<string, { hl: { add(r: Range): void; delete(r: Range): boolean }; ranges: Set<Range> }>();
     const clear = () => {
-      for (const n of names) api.reg.delete(n);
-      names.clear();
+      for (const n of live.keys()) api.reg.delete(n);
+      live.clear();
     };
     return {
       native: true,
       clear,
       set(marks, style, active) {
-        clear();
-        if (marks.length) ensureStyles();
-        const byName = new Map<string, Range[]>();
+        const byName = new Map<string, Set<Range>>();
         for (const m of marks) {
           const name = `pl-${style}-${m.kind}`;
-          let list = byName.get(name);
-          if (!list) byName.set(name, (list = []));
-          list.push(m.range);
+          let set = byName.get(name);
+          if (!set) byName.set(name, (set = new Set()));
+          set.add(m.range);
         }
-        if (active) byName.set('pl-active', [active]);
-        for (const [name, ranges] of byName) {
-          api.reg.set(name, new api.ctor(...ranges));
-          names.add(name);
+        if (active) byName.set('pl-active', new Set([active]));
+        for (const name of [...live.keys()]) {
+          if (byName.has(name)) continue;
+          api.reg.delete(name);
+          live.delete(name);
+        }
+        for (const [name, want] of byName) {
+          const cur = live.get(name);
+          if (!cur) {
+            const hl = new api.ctor(...want) as unknown as { add(r: Range): void; delete(r: Range): boolean };
+            api.reg.set(name, hl);
+            live.set(name, { hl, ranges: want });
+            continue;
+          }
+          for (const r of cur.ranges) if (!want.has(r)) cur.hl.delete(r);
+          for (const r of want) if (!cur.ranges.has(r)) cur.hl.add(r);
+          cur.ranges = want;
         }
       },
     };
