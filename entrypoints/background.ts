@@ -6,7 +6,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import rules from 'virtual:peptidelens/rules';
 import { createEngine, type Engine } from '../src/engine';
-import type { Message, PageReport, PageReportResponse, ScanResponse } from '../src/shared/messages';
+import type { Finding } from '../src/engine/types';
+import type {
+  FindingDetail,
+  Message,
+  PageFinding,
+  PageReport,
+  PageReportAck,
+  PageReportRef,
+  PageReportResponse,
+  PageScanResponse,
+  ScanResponse,
+} from '../src/shared/messages';
 import { registerWorkflow } from '../src/workflow/background';
 
 const REPORT_KEY = (tabId: number) => `page-report:${tabId}`;
@@ -17,6 +28,64 @@ export default defineBackground(() => {
   const getEngine = () => (engine ??= createEngine(rules));
 
   const reports = new Map<number, PageReport>();
+  // Full findings per tab, by the id the page knows them by: pages report ids, not findings.
+  const found = new Map<number, { page: string; byId: Map<number, Finding> }>();
+  let nextId = 1;
+
+  /** Engine findings → compact page findings + one entry per distinct detail; keeps the full ones. */
+  function forPage(tabId: number | undefined, page: string, doc: { blocks: { section?: string }[] }, findings: Finding[]): PageScanResponse {
+    let store = tabId === undefined ? undefined : found.get(tabId);
+    if (tabId !== undefined && (!store || store.page !== page)) found.set(tabId, (store = { page, byId: new Map() }));
+    // Block index local to its section, as the page counts them.
+    const local: number[] = [];
+    const seen = new Map<string | undefined, number>();
+    for (const b of doc.blocks) {
+      const n = seen.get(b.section) ?? 0;
+      local.push(n);
+      seen.set(b.section, n + 1);
+    }
+    const details: FindingDetail[] = [];
+    const detailIndex = new Map<string, number>();
+    const out: PageFinding[] = [];
+    for (const f of findings) {
+      const d: FindingDetail = {
+        title: f.title,
+        substance: f.substance,
+        substanceName: f.substanceName,
+        evidence: f.evidence,
+        fda: f.fda,
+        wada: f.wada,
+        explanation: f.explanation,
+        sources: f.sources,
+      };
+      const key = JSON.stringify(d);
+      let di = detailIndex.get(key);
+      if (di === undefined) {
+        detailIndex.set(key, (di = details.length));
+        details.push(d);
+      }
+      const id = nextId++;
+      // Kept as the page used to report it: block index local to its section (the page's unit).
+      store?.byId.set(id, { ...f, block: local[f.block] ?? f.block });
+      out.push({ id, ruleId: f.ruleId, kind: f.kind, severity: f.severity, text: f.text, block: f.block, blockStart: f.blockStart, blockEnd: f.blockEnd, sentence: f.sentence, detail: di });
+    }
+    return { ok: true, rulesVersion: rules.version, findings: out, details };
+  }
+
+  /** The page's list of shown ids → a full report; null when some id is unknown (worker restarted). */
+  function resolveReport(tabId: number, ref: PageReportRef, page: string): PageReport | null {
+    const { shown, findings: whole, ...meta } = ref;
+    if (whole) return { ...meta, findings: whole };
+    const store = found.get(tabId);
+    if (!store || store.page !== page) return shown.length ? null : { ...meta, findings: [] };
+    const list: Finding[] = [];
+    for (const id of shown) {
+      const f = store.byId.get(id);
+      if (!f) return null;
+      list.push(f);
+    }
+    return { ...meta, findings: list };
+  }
   const session = () => (browser.storage as { session?: typeof browser.storage.local }).session;
   const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
@@ -46,9 +115,9 @@ export default defineBackground(() => {
     switch (msg?.type) {
       case 'scan':
         try {
-          return Promise.resolve<ScanResponse>({ ok: true, result: getEngine().scan(msg.doc) });
+          return Promise.resolve<PageScanResponse>(forPage(sender.tab?.id, msg.page ?? '', msg.doc, getEngine().scan(msg.doc).findings));
         } catch (e) {
-          return Promise.resolve<ScanResponse>({ ok: false, error: errorText(e) });
+          return Promise.resolve<PageScanResponse>({ ok: false, error: errorText(e) });
         }
       case 'scan-text':
         try {
@@ -59,7 +128,9 @@ export default defineBackground(() => {
       case 'page-report': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return Promise.resolve({ ok: false, error: 'page-report without a tab' });
-        return storeReport(tabId, msg.report).then(() => ({ ok: true }));
+        const report = resolveReport(tabId, msg.report, msg.page ?? '');
+        if (!report) return Promise.resolve<PageReportAck>({ ok: false, resend: true });
+        return storeReport(tabId, report).then((): PageReportAck => ({ ok: true }));
       }
       case 'get-page-report':
         return loadReport(msg.tabId).then(
@@ -74,6 +145,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     reports.delete(tabId);
+    found.delete(tabId);
     void session()?.remove(REPORT_KEY(tabId));
   });
 

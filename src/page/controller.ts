@@ -3,15 +3,26 @@
  * mention a covered substance to the background engine → map findings to ranges → highlights,
  * the findings list and the popover. Then watch the page and re-read only what changed.
  *
- * The page pays for the cheap part only: no compromise here, no rule internals either.
+ * The page pays for the cheap part only: no compromise here, no rule internals either. Posts whose
+ * text names nothing covered are not even walked; scan answers are compact (details once per
+ * distinct value); the page report names findings by the background's ids.
  */
 import { browser } from 'wxt/browser';
 import type { Finding } from '../engine/types';
 import type { Prefilter } from '../engine/prefilter';
-import type { Message, PageReport, ScanResponse } from '../shared/messages';
+import {
+  wholeFinding,
+  type FindingDetail,
+  type Message,
+  type PageFinding,
+  type PageReportAck,
+  type PageReportRef,
+  type PageScanResponse,
+} from '../shared/messages';
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from '../shared/settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { extractBlocks, sectionOf, type PageBlock } from './extract';
+import { extractBlocks, sectionOf, SECTION_SELECTOR, type PageBlock } from './extract';
+import { createFindingsList, type ListEntry } from '../ui/findings-list';
 import { createHighlighter, type Highlighter } from './highlights';
 import { itemAtPoint } from './hit-test';
 import { createHost, type Host } from './host';
@@ -28,34 +39,48 @@ interface Unit {
   /** Text of all blocks: the cache key (same text → same findings, no new scan). */
   key: string;
   /** Findings with `block` = index into this unit's blocks; null = not scanned (not in scope). */
-  findings: Finding[] | null;
+  findings: Item[] | null;
+}
+
+/** A finding as the page holds it: compact, with its shared detail entry. */
+interface Item extends ListEntry {
+  f: PageFinding;
+  d: FindingDetail;
 }
 
 interface Shown {
-  finding: Finding;
+  item: Item;
   range: Range;
 }
 
-/** One scan request stays well under messaging limits and keeps each JSON parse short. */
-const MAX_BATCH_CHARS = 200_000;
+/** One scan request stays well under messaging limits and keeps each answer's parse short. */
+const MAX_BATCH_CHARS = 60_000;
 
 export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<string>, rulesVersion: string, signal: AbortSignal): void {
   if (!document.documentElement || document.querySelector('peptide-lens')) return;
   const host = createHost();
   const highlighter = createHighlighter(host.overlay);
+  // Preact draws the announcement and the popover; the findings list is plain DOM beside it.
+  const appEl = document.createElement('div');
+  host.ui.append(appEl);
+  let list: ReturnType<typeof createFindingsList> | null = null;
+  const pageId = Math.random().toString(36).slice(2);
   const body = () => document.body ?? document.documentElement;
 
   let settings: Settings = DEFAULT_SETTINGS;
   let enabled = false;
   const units = new Map<Element, Unit>();
-  const cache = new Map<string, Finding[]>();
-  const ranges = new WeakMap<Finding, Range | null>();
+  /** The units in document order (kept sorted as passes add units: no re-sorting per render). */
+  let order: Unit[] = [];
+  const cache = new Map<string, Item[]>();
+  const ranges = new WeakMap<Item, Range | null>();
+  const whole = new WeakMap<Item, Finding>();
   const sectionIds = new WeakMap<Element, string>();
   let nextSectionId = 0;
   let shown: Shown[] = [];
-  let listOpen = false;
   let announcement = '';
   let popover: { index: number; pos: PopoverPos; reported: boolean } | null = null;
+  let uiDrawn = false;
   let returnFocus: HTMLElement | null = null;
   let lastUrl = location.href;
   let titleCovered = false;
@@ -64,6 +89,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
   // ---- reading the page -------------------------------------------------------------------
 
   let running: Promise<void> | null = null;
+  let shownFlags = 0;
   let queuedAll = false;
   const queuedRoots = new Set<Element>();
 
@@ -96,11 +122,17 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     titleCovered = prefilter.mentions(document.title).some((m) => !m.weak && coveredIds.has(m.substance));
     const b = body();
     let targets: Element[];
+    let hosts: Element[] | null = null;
     if (roots === 'all') {
-      // Nothing covered in the whole text (and no shadow tree to hide it): done, no walk at all.
-      if (!mayMatter(b.textContent) && !hasOpenShadowRoot(b)) {
-        units.clear();
-        return;
+      // Nothing any alias matches in the whole text (and no shadow tree to hide text): done, no
+      // walk at all. One regex pass over textContent: no style, no layout.
+      if (!titleCovered && !prefilter.test(b.textContent ?? '')) {
+        hosts = await shadowHosts(b);
+        if (!hosts) return;
+        if (!hosts.length) {
+          dropUnits([b]);
+          return;
+        }
       }
       targets = [b];
     } else {
@@ -110,16 +142,22 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
 
     const fresh: PageBlock[] = [];
     for (const root of targets) {
-      const ex = extractBlocks(root, b);
+      // Posts whose text names nothing covered are not walked (unless a shadow tree inside could).
+      let skip: Set<Element> | undefined;
+      if (!titleCovered) {
+        hosts ??= await shadowHosts(root);
+        if (!hosts) return;
+        const quiet = await quietSections(root, hosts);
+        if (!quiet) return;
+        skip = quiet;
+      }
+      const ex = extractBlocks(root, b, skip);
       if (!(await runSliced(ex.step, 8, signal))) return;
       for (const sr of ex.shadowRoots) watcher.observe(sr);
       fresh.push(...ex.blocks);
     }
 
-    // Replace the units that were re-read.
-    for (const el of [...units.keys()]) {
-      if (!el.isConnected || targets.some((t) => t === el || t.contains(el))) units.delete(el);
-    }
+    dropUnits(targets);
     const grouped = new Map<Element, PageBlock[]>();
     for (const blk of fresh) {
       let list = grouped.get(blk.section);
@@ -127,33 +165,119 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       list.push(blk);
     }
     const toScan: Unit[] = [];
+    const added: Unit[] = [];
     for (const [el, blocks] of grouped) {
       let id = sectionIds.get(el);
       if (!id) sectionIds.set(el, (id = `s${nextSectionId++}`));
       const key = blocks.map((x) => x.text).join('\n');
       const unit: Unit = { el, id, blocks, key, findings: null };
+      const old = units.get(el);
+      const at = old ? order.indexOf(old) : -1;
+      if (at >= 0) order.splice(at, 1);
       units.set(el, unit);
+      added.push(unit);
       const cached = cache.get(key);
       // Same text read again (a re-render, a route visited before): no new scan. Copies, because
-      // ranges are cached per finding object and these blocks are new nodes.
-      if (cached) unit.findings = cached.map((f) => ({ ...f }));
+      // ranges are cached per item and these blocks are new nodes.
+      if (cached) unit.findings = cached.map((it) => ({ ...it }));
       else if (titleCovered || blocks.some((x) => prefilter.testCovered(x.text))) toScan.push(unit);
     }
+    placeUnits(added);
     if (!toScan.length) return;
 
     // What the reader can see goes first, so the first flags show while the rest is scanned.
     const vh = innerHeight;
-    const visible = (u: Unit) => {
+    const seen = new Map<Unit, number>();
+    for (const u of toScan) {
       const r = (u.el === b ? u.blocks[0].runs[0].node.parentElement ?? b : u.el).getBoundingClientRect();
-      return r.bottom >= 0 && r.top <= vh;
-    };
-    toScan.sort((x, y) => Number(visible(y)) - Number(visible(x)));
+      seen.set(u, r.bottom >= 0 && r.top <= vh ? 1 : 0);
+    }
+    toScan.sort((x, y) => seen.get(y)! - seen.get(x)!);
     for (const batch of batches(toScan)) {
       if (signal.aborted || !enabled) return;
       await scanBatch(batch);
       render();
       await yieldToPage();
     }
+  }
+
+  /** Forget the units read under `targets` (and any detached one). */
+  function dropUnits(targets: Element[]): void {
+    for (const el of [...units.keys()]) {
+      if (!el.isConnected || targets.some((t) => t === el || t.contains(el))) units.delete(el);
+    }
+    order = order.filter((u) => units.get(u.el) === u);
+  }
+
+  /**
+   * Put new units into `order`. They arrive in walk order, which is document order except for
+   * shadow trees (walked after the light tree): those, and any unit of a partial re-read, find
+   * their place by binary search (a few compareDocumentPosition calls each, not a sort per render).
+   */
+  function placeUnits(added: Unit[]): void {
+    if (!added.length) return;
+    const first = (u: Unit) => u.blocks[0].runs[0].node;
+    const inLight = (u: Unit) => !(first(u).getRootNode() instanceof ShadowRoot);
+    if (!order.length) {
+      const light = added.filter(inLight);
+      if (light.length === added.length) {
+        order = light;
+        return;
+      }
+      order = light;
+      added = added.filter((u) => !inLight(u));
+    }
+    for (const u of added) {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (docOrder(first(order[mid]), first(u)) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      order.splice(lo, 0, u);
+    }
+  }
+
+  /** Open shadow roots' hosts under `root` (their text is not in textContent); null = aborted. */
+  async function shadowHosts(root: Element): Promise<Element[] | null> {
+    const all = root.getElementsByTagName('*');
+    const found: Element[] = [];
+    let i = 0;
+    const ok = await runSliced((budget) => {
+      const until = performance.now() + budget;
+      for (; i < all.length; i++) {
+        if (all[i].shadowRoot) found.push(all[i]);
+        if ((i & 1023) === 1023 && performance.now() > until) {
+          i++;
+          return false;
+        }
+      }
+      return true;
+    }, 8, signal);
+    return ok ? found : null;
+  }
+
+  /** Posts under `root` whose text (and shadow trees) name nothing covered: not worth a walk. */
+  async function quietSections(root: Element, hosts: Element[]): Promise<Set<Element> | null> {
+    const sections = root.querySelectorAll(SECTION_SELECTOR);
+    const quiet = new Set<Element>();
+    let last: Element | null = null;
+    let i = 0;
+    const ok = await runSliced((budget) => {
+      const until = performance.now() + budget;
+      for (; i < sections.length; i++) {
+        const s = sections[i];
+        if (last?.contains(s)) continue; // inside a quiet post: skipped with it
+        if (!mayMatter(s.textContent) && !hosts.some((h) => s.contains(h))) quiet.add((last = s));
+        if ((i & 63) === 63 && performance.now() > until) {
+          i++;
+          return false;
+        }
+      }
+      return true;
+    }, 8, signal);
+    return ok ? quiet : null;
   }
 
   function* batches(list: Unit[]): Generator<Unit[]> {
@@ -179,10 +303,10 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
         return { text: blk.text, role: blk.role, section: unit.id };
       }),
     );
-    let res: ScanResponse | undefined;
+    let res: PageScanResponse | undefined;
     try {
-      const msg: Message = { type: 'scan', doc: { title: document.title, url: location.href, blocks } };
-      res = (await browser.runtime.sendMessage(msg)) as ScanResponse | undefined;
+      const msg: Message = { type: 'scan', page: pageId, doc: { title: document.title, url: location.href, blocks } };
+      res = (await browser.runtime.sendMessage(msg)) as PageScanResponse | undefined;
     } catch (e) {
       console.warn('PeptideLens: scan failed', e);
     }
@@ -191,34 +315,38 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       if (res) console.warn('PeptideLens: scan failed', res.error);
       return;
     }
-    lastRulesVersion = res.result.rulesVersion;
-    for (const f of res.result.findings) {
-      const o = owners[f.block];
-      if (o) o.unit.findings!.push({ ...f, block: o.local });
+    lastRulesVersion = res.rulesVersion;
+    for (const pf of res.findings) {
+      const o = owners[pf.block];
+      const d = res.details[pf.detail];
+      if (!o || !d) continue;
+      const f = { ...pf, block: o.local };
+      o.unit.findings!.push({ f, d, severity: f.severity, kind: f.kind, ruleId: f.ruleId, text: f.text, substanceName: d.substanceName });
     }
     if (cache.size > 5000) cache.clear();
     for (const u of batch) cache.set(u.key, u.findings!);
   }
 
-  function hasOpenShadowRoot(root: Element): boolean {
-    const all = root.getElementsByTagName('*');
-    for (let i = 0; i < all.length; i++) if (all[i].shadowRoot) return true;
-    return false;
-  }
-
   // ---- showing findings ---------------------------------------------------------------------
 
-  const wanted = (f: Finding) =>
+  const wanted = (f: Item) =>
     f.severity === 'info' ? settings.infoBadges && (f.kind === 'mention' || settings.kinds[f.kind] !== false) : f.kind === 'mention' || settings.kinds[f.kind];
 
-  function rangeOf(unit: Unit, f: Finding): Range | null {
-    let r = ranges.get(f);
+  function rangeOf(unit: Unit, it: Item): Range | null {
+    let r = ranges.get(it);
     if (r === undefined) {
-      const blk = unit.blocks[f.block];
-      r = blk ? blockRange(blk, f.blockStart, f.blockEnd) : null;
-      ranges.set(f, r);
+      const blk = unit.blocks[it.f.block];
+      r = blk ? blockRange(blk, it.f.blockStart, it.f.blockEnd) : null;
+      ranges.set(it, r);
     }
     return r && !r.collapsed && r.startContainer.isConnected ? r : null;
+  }
+
+  /** The full finding (popover, wrong-flag record), made once per item so its identity holds. */
+  function findingOf(it: Item): Finding {
+    let f = whole.get(it);
+    if (!f) whole.set(it, (f = wholeFinding(it.f, it.d)));
+    return f;
   }
 
   let reportTimer: ReturnType<typeof setTimeout> | 0 = 0;
@@ -226,75 +354,99 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
 
   function render(): void {
     if (!enabled) return;
-    const ordered = [...units.values()].filter((u) => u.findings?.length && u.el.isConnected);
-    ordered.sort((a, b) => docOrder(a.blocks[0].runs[0].node, b.blocks[0].runs[0].node));
     const next: Shown[] = [];
-    for (const u of ordered) {
-      for (const f of u.findings!) {
-        if (!wanted(f)) continue;
-        const range = rangeOf(u, f);
-        if (range) next.push({ finding: f, range });
+    for (const u of order) {
+      if (!u.findings?.length || !u.el.isConnected) continue;
+      for (const it of u.findings) {
+        if (!wanted(it)) continue;
+        const range = rangeOf(u, it);
+        if (range) next.push({ item: it, range });
       }
     }
     // Keep the open popover on its finding if that finding is still shown.
     if (popover) {
-      const open = shown[popover.index]?.finding;
-      const at = next.findIndex((s) => s.finding === open);
+      const open = shown[popover.index]?.item;
+      const at = next.findIndex((s) => s.item === open);
       popover = at >= 0 ? { ...popover, index: at } : null;
     }
     shown = next;
-    const flags = shown.filter((s) => s.finding.severity === 'flag').length;
+    const flags = shown.reduce((n, s) => n + (s.item.severity === 'flag' ? 1 : 0), 0);
     const claims = flags === 1 ? '1 claim' : `${flags} claims`;
     if (shown.length) announcement = `PeptideLens found ${claims} on this page.`;
     paint();
     renderAll();
-    host.setState(running || watcher.pending() ? 'scanning' : 'idle', flags);
+    if (shown.length || list) {
+      list ??= mountList();
+      list.set(
+        shown.map((s) => s.item),
+        flags,
+      );
+    }
+    host.setState('scanning', flags);
     scheduleReport();
+    shownFlags = flags;
+    void finishList();
+  }
+
+  function mountList() {
+    const l = createFindingsList((i, from) => openFinding(i, from, true));
+    host.ui.append(l.el);
+    return l;
+  }
+
+  /** Build the list entries in short slices; "idle" (all shown) once they are all there. */
+  async function finishList(): Promise<void> {
+    const l = list;
+    if (l && !(await runSliced(l.step, 8, signal))) return;
+    // Another render may have set new entries meanwhile: its own call finishes them.
+    if (!running && !watcher.pending() && enabled && (!list || list.step(0))) host.setState('idle', shownFlags);
   }
 
   function paint(): void {
     const active = popover ? (shown[popover.index]?.range ?? null) : null;
     highlighter.set(
-      shown.map((s) => ({ range: s.range, kind: `${s.finding.severity}-${s.finding.kind}` })),
+      shown.map((s) => ({ range: s.range, kind: `${s.item.severity}-${s.item.kind}` })),
       settings.highlightStyle,
       active,
     );
   }
 
   function renderAll(): void {
-    const findings = shown.map((s) => s.finding);
-    renderUi(host.ui, {
-      findings,
-      flags: findings.filter((f) => f.severity === 'flag').length,
-      listOpen,
+    // Nothing drawn yet and nothing to draw: no component render at all (most pages).
+    if (!uiDrawn && !popover && !announcement) return;
+    uiDrawn = true;
+    const open = popover && shown[popover.index] ? popover : null;
+    renderUi(appEl, {
       announcement,
-      popover,
-      onToggleList: () => {
-        listOpen = !listOpen;
-        renderAll();
-      },
-      onSelect: (i, from) => openFinding(i, from, true),
+      popover: open ? { finding: findingOf(shown[open.index].item), pos: open.pos, reported: open.reported } : null,
       onClosePopover: () => closePopover(true),
-      onReportWrong: reportWrong,
+      onReportWrong: () => popover && reportWrong(popover.index),
     });
   }
 
   function scheduleReport(): void {
-    const key = lastUrl + '|' + shown.map((s) => `${s.finding.ruleId}:${s.finding.text}`).join('|');
+    const key = lastUrl + '|' + shown.map((s) => s.item.f.id).join(',');
     if (key === lastReportKey) return;
     if (reportTimer) clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
       reportTimer = 0;
       lastReportKey = key;
-      const report: PageReport = {
+      const items = shown.map((s) => s.item);
+      const report: PageReportRef = {
         url: location.href,
         title: document.title,
         scannedAt: new Date().toISOString(),
         extensionVersion: browser.runtime.getManifest().version,
         rulesVersion: lastRulesVersion,
-        findings: shown.map((s) => s.finding),
+        shown: items.map((it) => it.f.id),
       };
-      browser.runtime.sendMessage({ type: 'page-report', report } satisfies Message).catch(() => {});
+      const send = (r: PageReportRef) => browser.runtime.sendMessage({ type: 'page-report', page: pageId, report: r } satisfies Message) as Promise<PageReportAck | undefined>;
+      send(report)
+        .then((ack) => {
+          // The background was restarted and lost the findings it computed: send them whole, once.
+          if (ack && !ack.ok && ack.resend) return send({ ...report, findings: items.map(findingOf) });
+        })
+        .catch(() => {});
     }, 250);
   }
 
@@ -339,8 +491,9 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
   }
 
   function reportWrong(index: number): void {
-    const f = shown[index]?.finding;
-    if (!f || !popover) return;
+    const it = shown[index]?.item;
+    if (!it || !popover) return;
+    const f = findingOf(it);
     const msg: Message = {
       type: 'wrong-flag',
       record: {
@@ -384,7 +537,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     // Links, buttons and fields keep their own click; the findings list still reaches the flag.
     if ((e.target as Element | null)?.closest?.('a[href],button,input,textarea,select,label,summary,[contenteditable]')) return;
     const i = itemAtPoint(
-      shown.map((s) => ({ range: s.range, flag: s.finding.severity === 'flag' })),
+      shown.map((s) => ({ range: s.range, flag: s.item.severity === 'flag' })),
       e.clientX,
       e.clientY,
     );
@@ -396,9 +549,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL') {
       if (!shown.length) return;
       e.preventDefault();
-      listOpen = true;
-      renderAll();
-      host.shadow.querySelector<HTMLElement>('.pl-item')?.focus();
+      list?.focusFirst();
     } else if (e.key === 'Escape' && popover) {
       closePopover(true);
     }
@@ -412,6 +563,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
       // Client-side navigation: the old route's findings go, the new route is read afresh.
       lastUrl = location.href;
       units.clear();
+      order = [];
       closePopover(false);
       render();
       void request('all');
@@ -460,10 +612,15 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     removeEventListener('keydown', onKey, { capture: true });
     removeEventListener('scroll', follow, { capture: true });
     units.clear();
+    order = [];
     shown = [];
     popover = null;
+    announcement = '';
     highlighter.clear();
-    unmountUi(host.ui);
+    unmountUi(appEl);
+    uiDrawn = false;
+    list?.el.remove();
+    list = null;
     host.el.dataset.disabled = 'true';
     host.setState('idle', 0);
   }

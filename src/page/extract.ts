@@ -117,8 +117,15 @@ export interface Extraction {
   readonly shadowRoots: ShadowRoot[];
 }
 
-/** Start reading `root` (an element or shadow root). Nothing happens until step() is called. */
-export function extractBlocks(root: Element | ShadowRoot, body: Element = document.body ?? document.documentElement): Extraction {
+/**
+ * Start reading `root` (an element or shadow root). Nothing happens until step() is called.
+ * Elements in `skip` (posts known to mention nothing covered) are passed over with their subtree.
+ */
+export function extractBlocks(
+  root: Element | ShadowRoot,
+  body: Element = document.body ?? document.documentElement,
+  skip?: ReadonlySet<Element>,
+): Extraction {
   const blocks: PageBlock[] = [];
   const shadowRoots: ShadowRoot[] = [];
   const ownerCache = new Map<Element, Element>();
@@ -194,7 +201,7 @@ export function extractBlocks(root: Element | ShadowRoot, body: Element = docume
         }
         flush();
         walker = document.createTreeWalker(next, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        if (next instanceof Element && skipElement(next)) {
+        if (next instanceof Element && (skip?.has(next) || skipElement(next))) {
           walker = null;
           continue;
         }
@@ -208,7 +215,7 @@ export function extractBlocks(root: Element | ShadowRoot, body: Element = docume
         else {
           const el = node as Element;
           if (el.localName === 'br' || el.localName === 'hr') flush();
-          if (skipElement(el)) {
+          if (skip?.has(el) || skipElement(el)) {
             if (!skipSubtree(w)) {
               node = null;
               break;

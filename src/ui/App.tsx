@@ -1,36 +1,31 @@
-/** Everything we draw in the page's shadow root, from props the page controller owns. */
+/**
+ * What we draw in the page's shadow root with Preact, from props the page controller owns: the
+ * polite announcement and the popover. (The findings list is plain DOM: see findings-list.ts.)
+ */
 import type { Finding } from '../engine/types';
-import { FindingsPanel } from './FindingsPanel';
 import { Popover, type PopoverPos } from './Popover';
 
 export interface AppProps {
-  findings: Finding[];
-  flags: number;
-  listOpen: boolean;
   /** Polite screen-reader announcement ("PeptideLens found 3 claims on this page"). */
   announcement: string;
-  popover: { index: number; pos: PopoverPos; reported: boolean } | null;
-  onToggleList(): void;
-  onSelect(index: number, from: HTMLElement): void;
+  popover: { finding: Finding; pos: PopoverPos; reported: boolean } | null;
   onClosePopover(): void;
-  onReportWrong(index: number): void;
+  onReportWrong(): void;
 }
 
 export function App(p: AppProps) {
-  const open = p.popover && p.findings[p.popover.index] ? p.popover : null;
   return (
     <>
       <div class="sr-only" role="status" aria-live="polite">
         {p.announcement}
       </div>
-      <FindingsPanel findings={p.findings} flags={p.flags} open={p.listOpen} onToggle={p.onToggleList} onSelect={p.onSelect} />
-      {open && (
+      {p.popover && (
         <Popover
-          finding={p.findings[open.index]}
-          pos={open.pos}
-          reported={open.reported}
+          finding={p.popover.finding}
+          pos={p.popover.pos}
+          reported={p.popover.reported}
           onClose={p.onClosePopover}
-          onReportWrong={() => p.onReportWrong(open.index)}
+          onReportWrong={p.onReportWrong}
         />
       )}
     </>
