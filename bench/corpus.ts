@@ -96,7 +96,7 @@ function score(
  * `sentences.jsonl` + pages/ is the corpus the rules were developed against; `dev.jsonl` was
  * written independently afterwards (no look at the rules) to check that they generalise.
  */
-export function evaluate(engine: Engine, dir = CORPUS_DIR, opts: { sentences?: string; pages?: boolean } = {}): AccuracyReport {
+export function evaluate(engine: Engine, dir = CORPUS_DIR, opts: { sentences?: string; pages?: boolean | string } = {}): AccuracyReport {
   const report: AccuracyReport = {
     overall: { tp: 0, fp: 0, fn: 0 },
     perKind: Object.fromEntries(FLAG_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])),
@@ -131,7 +131,7 @@ export function evaluate(engine: Engine, dir = CORPUS_DIR, opts: { sentences?: s
     if (tags.includes('offtopic')) report.offTopicFlags += flags.length;
   }
 
-  const pagesDir = join(dir, 'pages');
+  const pagesDir = join(dir, typeof opts.pages === 'string' ? opts.pages : 'pages');
   for (const name of opts.pages === false ? [] : readdirSync(pagesDir).filter((n) => n.endsWith('.html')).sort()) {
     report.pages++;
     const html = readFileSync(join(pagesDir, name), 'utf8');

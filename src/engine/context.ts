@@ -41,9 +41,9 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 const ATTRIBUTION =
   /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 const REBUT =
-  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
+  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|myths?|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:marketed|advertised|touted|promoted|sold|pitched|billed|described) (?:as|for|to)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|["“][^"”]{1,40}["”]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))|(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\b[^.;]{0,40}\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\s+(?:evidence|proof|tested|studied|validated|based)|according to (?:which|what) (?:trial|study)|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
 const REBUT_NEXT =
-  /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
+  /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
 const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|advertised|reads|stated|states|according to|boasted|touted|described)\b/i;
 
@@ -93,7 +93,7 @@ export function hasHumanUseLanguage(text: string): boolean {
 }
 
 const CRITICAL =
-  /\b(?:verdict|fact[- ]check\w*|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
+  /\b(?:verdict|unapproved|warning letter|violations?|enforcement|no fda-approved|fact[- ]check\w*|["“][^"”]{1,40}["”]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))|(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\b[^.;]{0,40}\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\s+(?:evidence|proof|tested|studied|validated|based)|according to (?:which|what) (?:trial|study)|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
 
 /** A page (or article) that examines claims rather than makes them: evidence checks, news, regulators. */
 export function isCriticalPage(blockTexts: string[]): boolean {
@@ -103,12 +103,11 @@ export function isCriticalPage(blockTexts: string[]): boolean {
 }
 
 const CLAIM_LEAD = /^\s*(?:claims?|myths?|they say|sellers say|what (?:sellers|they|vendors) (?:say|claim)|the claim|common claim|marketing claim)\s*[:—–-]/i;
-const VERDICT_LEAD = /^\s*(?:verdict|fact|facts|reality|the reality|truth|the truth|evidence|the evidence|our take|bottom line|what the evidence says|rating)\s*[:—–-]/i;
+export const VERDICT_LEAD = /^\s*(?:verdict|fact|facts|reality|the reality|truth|the truth|evidence|the evidence|our take|bottom line|what the evidence says|rating)\s*[:—–-]/i;
 
 /** "Claim: ..." set up to be answered by a "Verdict: ..." (or the like) in the next block. */
 export function isClaimUnderReview(block: string, nextBlock: string): boolean {
-  // The verdict itself is evidence talk, not a claim.
-  return CLAIM_LEAD.test(block) || VERDICT_LEAD.test(nextBlock) || VERDICT_LEAD.test(block);
+  return CLAIM_LEAD.test(block) || VERDICT_LEAD.test(nextBlock);
 }
 
 /** Is [start, end) inside quotation marks? */

@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { hasHumanUseLanguage, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { VERDICT_LEAD, hasHumanUseLanguage, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
 const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
@@ -23,6 +23,19 @@ interface Prepared {
 /** Dosing jargon specific to injectable research peptides. */
 const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
+
+const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicated (?:for|in)|pediatric patients|under (?:physician|medical) supervision|package insert)\b/i;
+
+/** Does the post holding block i answer a quotation with a rebuttal? */
+function sectionRebuts(blocks: Block[], i: number): boolean {
+  const section = blocks[i]!.section;
+  if (section === undefined) return false;
+  for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
+    if (blocks[k]!.role !== 'quote' && SECTION_REBUTS.test(blocks[k]!.text)) return true;
+  }
+  return false;
+}
+const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|not (?:true|proven|supported|how it works)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
 
 const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
 const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
@@ -66,11 +79,19 @@ function scopeOf(
     // A page without posts (an article, a product page) is about what it mentions.
     for (const ms of mentions) if ((page = first(ms))) break;
   }
+  // Page chrome (header, footer, disclaimers: blocks in no post or section) belongs to the page,
+  // which is about a substance its posts or sections name more than once.
+  let chrome = page;
+  if (!chrome) {
+    const count = new Map<string, number>();
+    for (const ms of mentions) for (const m of ms) if (isScopeSubstance(m.substance)) count.set(m.substance, (count.get(m.substance) ?? 0) + 1);
+    for (const [id, n] of count) if (n >= 2 && (!chrome || n > count.get(chrome)!)) chrome = id;
+  }
   let heading: string | null = null;
   return doc.blocks.map((b, i) => {
     const own = first(mentions[i]!);
     if (b.role === 'heading') heading = own;
-    return own ?? (b.section !== undefined ? bySection.get(b.section) : undefined) ?? heading ?? page;
+    return own ?? (b.section !== undefined ? bySection.get(b.section) : undefined) ?? heading ?? (b.section === undefined ? chrome : page);
   });
 }
 
@@ -130,7 +151,10 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
     const next = blocks[bi + 1];
-    const underReview = isClaimUnderReview(block.text, next && next.section === block.section ? next.text : '');
+    const underReview =
+      isClaimUnderReview(block.text, next && next.section === block.section ? next.text : '') ||
+      (block.role === 'quote' && sectionRebuts(blocks, bi)) ||
+      (VERDICT_LEAD.test(block.text) && isCritical());
     const sentences = splitSentences(block.text);
     sentences.forEach((sp, si) => {
       const sentence = block.text.slice(sp.start, sp.end);
@@ -140,6 +164,10 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const ownCovered = own.find((m) => covered(m.substance))?.substance;
       const ownApproved = own.find((m) => approved(m.substance))?.substance;
       const substanceId = ownCovered ?? ownApproved ?? inScope;
+      // "I cycle my caffeine: two weeks off" in an LR3 thread is about caffeine.
+      const otherSubstance = !ownCovered && OTHER_SUBSTANCE.test(sentence);
+      // Label language ("its labeled starting dose ... applies only to pediatric patients").
+      const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
       const substance = substances.get(substanceId)!;
       const raw = matcher.match(
         sentence,
@@ -153,6 +181,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
         if (!appliesTo(rule, substance)) continue;
+        if ((otherSubstance || labelTalk) && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
         if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
         let severity = rule.severity;
@@ -216,8 +245,10 @@ function mergeCandidates(cands: Candidate[], blocks: Block[], merge: boolean): F
   for (const g of groups.values()) {
     g.sort((a, b) => a.start - b.start || b.end - a.end);
     const lead = g[0]!;
-    const start = lead.start;
-    const end = Math.max(...g.map((c) => c.end));
+    // Efficacy and safety claims are statements: the finding covers the whole sentence making them.
+    const whole = merge && (lead.rule.kind === 'efficacy-claim' || lead.rule.kind === 'safety-claim');
+    const start = whole ? lead.sentenceStart : lead.start;
+    const end = whole ? lead.sentenceStart + blocks[lead.block]!.text.slice(lead.sentenceStart, lead.sentenceEnd).replace(/[\s.!?…]+$/, '').length : Math.max(...g.map((c) => c.end));
     const block = blocks[lead.block]!;
     const { evidence, refs } = evidenceFor(lead.rule, lead.substance);
     const s = lead.substance;

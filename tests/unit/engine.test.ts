@@ -99,7 +99,9 @@ describe('what a finding says', () => {
 
   it('points at the exact text, with offsets into the document', () => {
     for (const f of result.findings) expect(text.slice(f.start - 100, f.end - 100)).toBe(f.text);
-    expect(result.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['IGF-1 LR3', 'FDA approved', 'no side effects']));
+    expect(result.findings.map((f) => f.text)).toEqual(expect.arrayContaining(['IGF-1 LR3', 'FDA approved']));
+    // A safety or efficacy claim is a statement: its finding covers the sentence that makes it.
+    expect(result.findings.find((f) => f.kind === 'safety-claim')?.text).toBe('Honestly IGF-1 LR3 is FDA approved and has no side effects');
   });
 
   it('carries evidence, FDA and WADA status with sources and as-of dates', () => {
