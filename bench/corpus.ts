@@ -66,6 +66,7 @@ function score(
   where: string,
   flags: (Finding & { at: { start: number; end: number } })[],
   labels: { kind: string; at: { start: number; end: number }; text: string }[],
+  perItem = false,
 ) {
   const used = new Set<number>();
   for (const l of labels) {
@@ -83,8 +84,10 @@ function score(
   }
   flags.forEach((f, k) => {
     if (used.has(k)) return;
-    // A second finding of a labelled kind on the same labelled claim is not a false alarm.
+    // A second finding of a labelled kind on the same labelled claim is not a false alarm; nor, for
+    // sentence items (labelled at most once per kind), is a second one elsewhere in a matched item.
     if (labels.some((l) => l.kind === f.kind && overlaps(f.at, l.at))) return;
+    if (perItem && flags.some((g, k) => used.has(k) && g.kind === f.kind)) return;
     const c = (report.perKind[f.kind] ??= { tp: 0, fp: 0, fn: 0 });
     c.fp++;
     report.overall.fp++;
@@ -121,7 +124,7 @@ export function evaluate(engine: Engine, dir = CORPUS_DIR, opts: { sentences?: s
       const start = item.text.indexOf(l.span);
       return { kind: l.kind, at: { start, end: start + l.span.length }, text: l.span };
     });
-    score(report, item.id, flags, labels);
+    score(report, item.id, flags, labels, true);
     const tags = item.tags ?? [];
     if (tags.includes('negation')) {
       report.negation.items++;
