@@ -55,8 +55,20 @@ interface Shown {
 
 /** One scan request stays well under messaging limits and keeps each answer's parse short. */
 const MAX_BATCH_CHARS = 60_000;
+/** Least time between two highlight updates while a pass is still scanning. */
+const PAINT_GAP_MS = 1000;
 
-export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<string>, rulesVersion: string, signal: AbortSignal): void {
+/**
+ * `gate`: a cheap yes/no regex for any alias of a covered substance (default: the prefilter's
+ * test(), which also matches uncovered substances).
+ */
+export function startPageLens(
+  prefilter: Prefilter,
+  coveredIds: ReadonlySet<string>,
+  rulesVersion: string,
+  signal: AbortSignal,
+  gate: { test(text: string): boolean } = prefilter,
+): void {
   if (!document.documentElement || document.querySelector('peptide-lens')) return;
   const host = createHost();
   const highlighter = createHighlighter(host.overlay);
@@ -124,9 +136,9 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     let targets: Element[];
     let hosts: Element[] | null = null;
     if (roots === 'all') {
-      // Nothing any alias matches in the whole text (and no shadow tree to hide text): done, no
-      // walk at all. One regex pass over textContent: no style, no layout.
-      if (!titleCovered && !prefilter.test(b.textContent ?? '')) {
+      // Nothing any covered alias matches in the whole text (and no shadow tree to hide text):
+      // done, no walk at all. One regex pass over textContent: no style, no layout.
+      if (!titleCovered && !gate.test(b.textContent ?? '')) {
         hosts = await shadowHosts(b);
         if (!hosts) return;
         if (!hosts.length) {
@@ -351,6 +363,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
 
   let reportTimer: ReturnType<typeof setTimeout> | 0 = 0;
   let lastReportKey = '';
+  let lastPaintAt = 0;
 
   function render(): void {
     if (!enabled) return;
@@ -373,7 +386,14 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     const flags = shown.reduce((n, s) => n + (s.item.severity === 'flag' ? 1 : 0), 0);
     const claims = flags === 1 ? '1 claim' : `${flags} claims`;
     if (shown.length) announcement = `PeptideLens found ${claims} on this page.`;
-    paint();
+    // Any change to the highlight registry makes the browser repaint the whole page (~40–90 ms on
+    // the 5,000-post forum). While a pass runs, the first batch (what is on screen) is painted at
+    // once and later ones at most every PAINT_GAP_MS; the end of the pass always paints.
+    const now = performance.now();
+    if (!running || !lastPaintAt || now - lastPaintAt >= PAINT_GAP_MS) {
+      lastPaintAt = now;
+      paint();
+    }
     renderAll();
     if (shown.length || list) {
       list ??= mountList();
@@ -382,10 +402,12 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
         flags,
       );
     }
+    host.show(shown.length > 0 || !!popover);
     host.setState('scanning', flags);
     scheduleReport();
     shownFlags = flags;
-    void finishList();
+    // Entries are made once the pass is over (one build, not one per batch); highlights show now.
+    if (!running) void finishList();
   }
 
   function mountList() {
@@ -622,6 +644,7 @@ export function startPageLens(prefilter: Prefilter, coveredIds: ReadonlySet<stri
     list?.el.remove();
     list = null;
     host.el.dataset.disabled = 'true';
+    host.show(false);
     host.setState('idle', 0);
   }
 

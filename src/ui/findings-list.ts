@@ -80,15 +80,22 @@ export function createFindingsList(onSelect: (index: number, from: HTMLElement) 
     return li;
   };
 
-  /** Entries in the wanted order, with their current index. */
+  /** Entries in the wanted order, with their current index: only what changed is moved. */
   const place = () => {
     const lis = wanted.map((e) => items.get(e)!);
-    let same = ol.childElementCount === lis.length;
-    for (let i = 0, c = ol.firstElementChild; same && c; i++, c = c.nextElementSibling) same = c === lis[i];
-    if (!same) ol.replaceChildren(...lis);
+    const keep = new Set<Element>(lis);
+    for (let c = ol.firstElementChild; c; ) {
+      const next = c.nextElementSibling;
+      if (!keep.has(c)) c.remove();
+      c = next;
+    }
+    let cur = ol.firstElementChild;
     lis.forEach((li, i) => {
+      if (li === cur) cur = cur.nextElementSibling;
+      else ol.insertBefore(li, cur);
       const b = li.firstElementChild as HTMLElement;
-      if (b.dataset.finding !== String(i)) b.dataset.finding = String(i);
+      const at = String(i);
+      if (b.getAttribute('data-finding') !== at) b.setAttribute('data-finding', at);
     });
     placed = true;
   };
