@@ -176,6 +176,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       if (!raw.length) return;
       const next = sentences[si + 1] ? block.text.slice(sentences[si + 1]!.start, sentences[si + 1]!.end) : '';
       const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
+      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, true);
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -187,7 +188,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        if (rule.context.rebuttal === 'suppress' && (rebuttal || isRebuttal(sentence, m.start, m.end, next) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
+        const rebutted = rule.kind === 'safety-claim' ? rebuttalExceptMyth : rebuttal;
+        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, rule.kind === 'safety-claim') || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
