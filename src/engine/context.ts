@@ -1,3 +1,5 @@
+import type { Block } from './types';
+
 /**
  * How the words around a match change the verdict (labelling policy, "Context decides").
  * Each check looks at plain strings; none knows about rules or the DOM.
@@ -125,3 +127,28 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
   const closes = (before.match(/["”’]|'(?=[\s,.;:!?—–-]|$)/g) ?? []).length;
   return opens > closes || (/["“]/.test(before) && /["”]/.test(sentence.slice(end)) && (before.match(/["“”]/g) ?? []).length % 2 === 1);
 }
+
+/** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
+export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
+
+/** Dosing jargon specific to injectable research peptides. */
+export const IMPLICIT_PEPTIDE =
+  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
+
+/** A cheap first look for that jargon, one pass over a whole page. */
+export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
+export const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
+
+/** Label language ("its labeled starting dose ... applies only to pediatric patients"). */
+export const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicated (?:for|in)|pediatric patients|under (?:physician|medical) supervision|package insert)\b/i;
+
+/** Does the post holding block i answer a quotation with a rebuttal? */
+export function sectionRebuts(blocks: Block[], i: number): boolean {
+  const section = blocks[i]!.section;
+  if (section === undefined) return false;
+  for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
+    if (blocks[k]!.role !== 'quote' && SECTION_REBUTS.test(blocks[k]!.text)) return true;
+  }
+  return false;
+}
+const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|not (?:true|proven|supported|how it works)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;

@@ -7,10 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { VERDICT_LEAD, hasHumanUseLanguage, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
-
-/** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
+import { IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -20,25 +17,6 @@ interface Prepared {
   except: (RegExp | null)[];
 }
 
-/** Dosing jargon specific to injectable research peptides. */
-const IMPLICIT_PEPTIDE =
-  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
-
-const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicated (?:for|in)|pediatric patients|under (?:physician|medical) supervision|package insert)\b/i;
-
-/** Does the post holding block i answer a quotation with a rebuttal? */
-function sectionRebuts(blocks: Block[], i: number): boolean {
-  const section = blocks[i]!.section;
-  if (section === undefined) return false;
-  for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
-    if (blocks[k]!.role !== 'quote' && SECTION_REBUTS.test(blocks[k]!.text)) return true;
-  }
-  return false;
-}
-const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|not (?:true|proven|supported|how it works)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
-
-const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
-const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
 const NO_MENTIONS: Mention[] = [];
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
