@@ -111,6 +111,7 @@ export function startPageLens(
     else for (const r of roots) queuedRoots.add(r);
     host.setState('scanning');
     if (!running) {
+      runningSince = performance.now();
       running = (async () => {
         while (enabled && !signal.aborted && (queuedAll || queuedRoots.size)) {
           const all = queuedAll;
@@ -169,6 +170,8 @@ export function startPageLens(
       fresh.push(...ex.blocks);
     }
 
+    await yieldToPage();
+    if (signal.aborted || !enabled) return;
     dropUnits(targets);
     const grouped = new Map<Element, PageBlock[]>();
     for (const blk of fresh) {
@@ -205,6 +208,7 @@ export function startPageLens(
       seen.set(u, r.bottom >= 0 && r.top <= vh ? 1 : 0);
     }
     toScan.sort((x, y) => seen.get(y)! - seen.get(x)!);
+    await yieldToPage();
     for (const batch of batches(toScan)) {
       if (signal.aborted || !enabled) return;
       await scanBatch(batch);
@@ -364,6 +368,7 @@ export function startPageLens(
   let reportTimer: ReturnType<typeof setTimeout> | 0 = 0;
   let lastReportKey = '';
   let lastPaintAt = 0;
+  let runningSince = 0;
 
   function render(): void {
     if (!enabled) return;
@@ -387,10 +392,10 @@ export function startPageLens(
     const claims = flags === 1 ? '1 claim' : `${flags} claims`;
     if (shown.length) announcement = `PeptideLens found ${claims} on this page.`;
     // Any change to the highlight registry makes the browser repaint the whole page (~40–90 ms on
-    // the 5,000-post forum). While a pass runs, the first batch (what is on screen) is painted at
-    // once and later ones at most every PAINT_GAP_MS; the end of the pass always paints.
+    // the 5,000-post forum). The end of a pass always paints; while it is still scanning (what is
+    // on screen goes first), at most every PAINT_GAP_MS, so a pass under a second paints once.
     const now = performance.now();
-    if (!running || !lastPaintAt || now - lastPaintAt >= PAINT_GAP_MS) {
+    if (!running || now - Math.max(lastPaintAt, runningSince) >= PAINT_GAP_MS) {
       lastPaintAt = now;
       paint();
     }

@@ -10,14 +10,23 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Run `step(budgetMs)` until it returns true, yielding between slices. */
+/**
+ * Run `step(budgetMs)` until it returns true, yielding between slices. The first slice also waits
+ * for a yield when the previous slice (of any sliced work) began more than half a budget ago,
+ * so phases run back to back do not add up into one long task.
+ */
 export async function runSliced(step: (budgetMs: number) => boolean, budgetMs = 8, signal?: AbortSignal): Promise<boolean> {
+  if (performance.now() - sliceStart > budgetMs / 2) await yieldToPage();
   while (!signal?.aborted) {
+    sliceStart = performance.now();
     if (step(budgetMs)) return true;
     await yieldToPage();
   }
   return false;
 }
+
+/** When the current slice of sliced work began (see runSliced). */
+let sliceStart = -Infinity;
 
 export interface ChangeBatch {
   /** Nodes whose subtree changed (parents of added/removed nodes, changed text, toggled attributes). */
