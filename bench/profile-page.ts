@@ -57,7 +57,10 @@ try {
     },
   } as never);
   await page.goto(`${url}/bench/p.html`, { waitUntil: 'load' });
-  if (!process.env.NOEXT) await page.waitForSelector('peptide-lens[data-state="idle"]', { state: 'attached', timeout: 60_000 });
+  // Not waitForSelector: Playwright's selector engine walks the whole DOM on every poll (20–35 ms
+  // tasks on the forum page, which would show up in the trace as if they were ours).
+  if (!process.env.NOEXT)
+    await page.waitForFunction(() => document.querySelector('peptide-lens')?.getAttribute('data-state') === 'idle', null, { timeout: 60_000, polling: 250 });
   await page.waitForTimeout(1500);
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
