@@ -157,7 +157,13 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         }
       }
     }
-    for (const t of terms) if (t.tags.has('NumWord')) t.tags.add('Num');
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      if (t.tags.has('NumWord')) t.tags.add('Num');
+      // compromise splits a range ("4-6") into the number and empty implicit terms ("to 6"):
+      // they belong to the number.
+      if (!t.text && i > 0 && terms[i - 1]!.tags.has('Num')) t.tags.add('Num');
+    }
     return found;
   }
 

@@ -166,8 +166,9 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        const rebutted = rule.kind === 'safety-claim' ? rebuttalExceptMyth : rebuttal;
-        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, rule.kind === 'safety-claim') || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
+        const riskDenial = rule.kind === 'safety-claim' || rule.kind === 'dosing';
+        const rebutted = riskDenial ? rebuttalExceptMyth : rebuttal;
+        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
