@@ -14,7 +14,7 @@
  * `npx tsx bench/page.ts` (builds nothing: run `npx wxt build` first), or runPageBench() from
  * bench/run.ts. RUNS env = repetitions per page (median shown), default 3.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -200,6 +200,18 @@ function windowTasks(trace: TraceEvent[]): number[] {
   return out;
 }
 
+/** A copy of the build whose content script does nothing but show an idle host (see runPageBench). */
+function makeControlExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pl-bench-control-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'content-scripts/content.js'),
+    `(() => { const h = document.createElement('peptide-lens'); h.style.display = 'none'; h.setAttribute('data-flags', '0'); document.documentElement.append(h); h.setAttribute('data-state', 'idle'); })();`,
+  );
+  writeFileSync(join(dir, 'content-scripts/content.css'), '');
+  return dir;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
@@ -212,35 +224,48 @@ export async function runPageBench(): Promise<void> {
   };
   const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>/g, '').replace(/<[^>]+>/g, '').length;
   const { server, url } = await startServer({ port: 0, pages });
-  const dirs = [mkdtempSync(join(tmpdir(), 'pl-bench-with-')), mkdtempSync(join(tmpdir(), 'pl-bench-without-'))];
+  const dirs = [mkdtempSync(join(tmpdir(), 'pl-bench-with-')), mkdtempSync(join(tmpdir(), 'pl-bench-without-')), mkdtempSync(join(tmpdir(), 'pl-bench-control-'))];
   const withExt = await launchWithExtension(dirs[0], true);
   const without = await launchWithExtension(dirs[1], false);
+  // The control is our own build with a content script that does nothing but mark itself idle:
+  // what any extension with a content script costs here (isolated world, injection, service
+  // worker). "Added vs control" is what our content script itself costs the page.
+  const controlDir = makeControlExtension();
+  dirs.push(controlDir);
+  const control = await launchWithExtension(dirs[2], true, controlDir);
   const runs = Number(process.env.RUNS ?? 3);
   try {
     // Warm both browsers (and the extension's engine) so the first page is not paying for start-up.
     await measure(withExt, `${url}/bench/small.html`, true);
     await measure(without, `${url}/bench/small.html`, false);
+    await measure(control, `${url}/bench/small.html`, true);
 
     console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
-    console.log('page                          text KB  claims | main thread  without   with  added | longest task (ext window) without  with | long tasks with | idle after load | flags');
+    console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | longest task with | long tasks with | idle after load | flags');
     for (const [path, html] of Object.entries(pages)) {
       const a: Run[] = [];
       const b: Run[] = [];
+      const c: Run[] = [];
       for (let i = 0; i < runs; i++) {
         b.push(await measure(without, url + path, false));
+        c.push(await measure(control, url + path, true));
         a.push(await measure(withExt, url + path, true));
       }
       const w = (k: keyof Run, rs: Run[]) => median(rs.map((r) => r[k]));
       const added = median(a.map((r, i) => r.taskMs - b[i].taskMs));
+      const addedVsControl = median(a.map((r, i) => r.taskMs - c[i].taskMs));
       const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
       console.log(
-        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', a))} ${fmt(added)} |                             ${fmt(w('longestMs', b))} ${fmt(w('longestMs', a))} |          ${fmt(w('longTasks', a))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |            ${fmt(w('longestMs', a))} |          ${fmt(w('longTasks', a))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
       );
     }
-    console.log('added = median over runs of (TaskDuration with − without); longest task counted from the moment the extension started (with) or from the load event (without).');
+    console.log('added = median over runs of (TaskDuration with − without, or with − control), same page, same process.');
+    console.log('control = this build with a content script that only marks itself idle: the cost of having any content script.');
+    console.log('longest task counted from the moment the extension started.');
   } finally {
     await withExt.close();
     await without.close();
+    await control.close();
     server.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }

@@ -36,12 +36,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A persistent context with the built extension loaded (or without it: `withExtension: false`). */
-export async function launchWithExtension(userDataDir: string, withExtension = true): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, withExtension = true, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // --headless=new below: the headless mode that runs extensions
     viewport: { width: 1280, height: 800 },
-    args: [...CHROMIUM_ARGS, ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [])],
+    args: [...CHROMIUM_ARGS, ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
   });
 }
 
