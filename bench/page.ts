@@ -242,7 +242,8 @@ export async function runPageBench(): Promise<void> {
 
     console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
     console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | longest task with | long tasks with | idle after load | flags');
-    for (const [path, html] of Object.entries(pages)) {
+    // PAGES=no-peptide (a substring of the page name) measures just those pages.
+    for (const [path, html] of Object.entries(pages).filter(([p]) => p.includes(process.env.PAGES ?? ''))) {
       const a: Run[] = [];
       const b: Run[] = [];
       const c: Run[] = [];
