@@ -130,7 +130,7 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin|collagen)\b/i;
+export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin)\b/i;
 
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =

@@ -17,8 +17,9 @@ export interface RawMatch {
 }
 
 export interface Matcher {
-  /** Could any rule match here, in a sentence that names no substance? (cheap regex; compromise runs only when true) */
-  mayMatch(sentence: string): boolean;
+  /** Could any pattern be tried here? The cheap pre-check match() makes before compromise runs. */
+  mayMatch(sentence: string, hasSubstance: boolean): boolean;
+  /** Rule matches in one sentence; compromise runs only when the pre-check lets it through. */
   match(sentence: string, substances: Span[]): RawMatch[];
 }
 
@@ -94,35 +95,77 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     for (let i = 1; i < w.length; i++) prefixes.add(w.slice(0, i).join(' '));
   }
 
-  // The trigger: a number, or any word of the tags that anchor claims (not generic verbs/negations).
-  const anchorTags = new Set(set.lexicon.tags.filter((t) => !['Negation', 'Hedge', 'InjectVerb', 'Effect', 'Grow', 'Dose'].includes(t)));
-  const weak = new Set(set.lexicon.weak);
-  // Anchor phrases by first word: a sentence is worth a closer look when one of them starts at
-  // one of its words. A word-set lookup is far cheaper than one regex of several hundred words.
-  const anchors = new Map<string, string[][]>();
-  for (const [k, tags] of Object.entries(phrases)) {
-    if (weak.has(k) || !tags.some((t) => anchorTags.has(t))) continue;
-    const words = k.split(' ');
-    const list = anchors.get(words[0]!) ?? [];
-    list.push(words);
-    anchors.set(words[0]!, list);
-  }
-  // A bare number is everywhere ("hit a new PR at 100 kg"); numbers count only with a unit or span.
-  const numberTrigger =
-    /\d\s*(?:mcg|µg|μg|ug|mg|iu|ml|cc|units?|u\b|weeks?|wks?|days?|months?|on\b|off\b|x\b|minutes?|mins?|hours?|hrs?|lbs?|pounds|kg|kilos|a side|per side|in the|on the)/i;
-  function mayMatch(sentence: string): boolean {
-    if (numberTrigger.test(sentence)) return true;
-    const words = sentence.toLowerCase().split(/[^a-z0-9µμ%'’/+.]+|[-‐-―]+/).map((w) => w.replace(/^[.']+|[.']+$/g, ''));
-    for (let i = 0; i < words.length; i++) {
-      const list = anchors.get(words[i]!);
-      if (!list) continue;
-      for (const phrase of list) {
-        let ok = true;
-        for (let j = 1; j < phrase.length && ok; j++) ok = words[i + j] === phrase[j];
-        if (ok) return true;
+  /**
+   * Would any pattern of the net even be tried on this sentence? The same test compromise's sweep
+   * makes (a hook word or tag present, every `need` present, enough `wants`), on a cheap word
+   * list built without compromise: lower-cased words, their hyphen/slash parts, contraction
+   * expansions, lexicon tags, numbers and amounts. It may say yes too often, never no wrongly,
+   * so a sentence it turns away cannot have produced a match (tested on every corpus).
+   */
+  const EDGE = /^[^a-z0-9#$%+~≈<>µμ\u00c0-\u024f]+|[^a-z0-9%+µμ\u00c0-\u024f]+$/g;
+  const SPLITS = /[-‐-―/]/;
+  const SPLIT = /[-‐-―/]+/;
+  const DIGIT = /\d/;
+  const RANGE = /\d\s*[-–—]\s*\d/;
+  const CONTRACTION = /^(.+?)(n't|'s|'re|'ll|'ve|'m|'d)$/;
+  const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
+  const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
+  function cacheOf(sentence: string, hasSubstance: boolean): Set<string> {
+    const cache = new Set<string>();
+    const raw = sentence.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/);
+    const words: string[] = [];
+    for (let w of raw) {
+      w = w.replace(EDGE, '');
+      if (!w) continue;
+      words.push(w);
+      cache.add(w);
+      if (SPLITS.test(w)) for (const part of w.split(SPLIT)) if (part) cache.add(part);
+      if (w.includes("'")) {
+        const c = CONTRACTIONS[w];
+        if (c) c.forEach((x) => cache.add(x));
+        const m = CONTRACTION.exec(w);
+        if (m) {
+          cache.add(m[1]!);
+          const tail = CONTRACTION_TAIL[m[2]!]!;
+          cache.add(tail);
+          if (tail === 'is') cache.add('has');
+        }
+      }
+      if (DIGIT.test(w)) {
+        cache.add('#Num');
+        if (RANGE.test(w)) cache.add('to');
       }
     }
-    return false;
+    const keys = words.map((w) => (SPLITS.test(w) ? phraseKey(w) : w));
+    for (let i = 0; i < keys.length; i++) {
+      let key = '';
+      for (let n = 1; n <= maxWords && i + n <= keys.length; n++) {
+        const k = keys[i + n - 1]!;
+        if (!k) break;
+        key = key ? `${key} ${k}` : k;
+        const tags = phrases[key];
+        if (!tags && !prefixes.has(key)) break;
+        if (tags) for (const t of tags) cache.add('#' + t);
+      }
+      // Hyphenated words are several terms to compromise ("post-workout" = "post workout").
+      for (const part of keys[i]!.split(' ')) {
+        const tags = phrases[part];
+        if (tags) for (const t of tags) cache.add('#' + t);
+      }
+    }
+    if (cache.has('#NumWord')) cache.add('#Num');
+    if (hasSubstance) cache.add('#Substance');
+    for (const m of sentence.matchAll(AMOUNT)) {
+      const unit = m[1]!;
+      cache.add('#Num');
+      cache.add(VOL.test(unit) ? '#VolAmount' : SYRINGE.test(unit) ? '#SyringeAmount' : '#DoseAmount');
+      if (MICRO.test(unit)) cache.add('#MicroDose');
+    }
+    return cache;
+  }
+
+  function mayMatch(sentence: string, hasSubstance: boolean): boolean {
+    return candidates(cacheOf(sentence, hasSubstance), true).length > 0;
   }
 
 
@@ -138,7 +181,8 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         const hit = e > s ? s < sp.end && e > sp.start : s >= sp.start && s <= sp.end;
         if (hit) for (const tag of sp.tags) t.tags.add(tag);
       }
-      if (/^[~≈<>]?\d/.test(t.text)) t.tags.add('Num');
+      // The "1" of "IGF-1" is part of a name, not a number.
+      if (/^[~≈<>]?\d/.test(t.text) && !t.tags.has('Substance')) t.tags.add('Num');
     }
     const words = terms.map((t) => phraseKey((t.normal || t.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')));
     for (let i = 0; i < terms.length; i++) {
@@ -176,23 +220,54 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
    * walks the sentence's ~20 words and tags instead and looks each up. Same hooks, same checks
    * (needs, ifNo, wants, minWords), same match runner.
    */
-  function sweep(document: Term[][]): { reason: string; terms: Term[] }[] {
-    const caches = one.cacheDoc(document);
-    const out: { reason: string; terms: Term[] }[] = [];
-    for (let n = 0; n < document.length; n++) {
-      const terms = document[n]!;
-      const cache = caches[n]!;
-      const seen = new Set<NetMatch>();
-      for (const key of cache) {
-        const list = hooks[key];
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const m = list[i]!;
+  // Each pattern is filed under one of the words or tags it needs, preferring one that few
+  // sentences have (not "the", "a", "#Num"); a pattern that needs nothing is filed under each of
+  // the words it wants, as compromise's own hooks do.
+  const COMMON = new Set(['#Num', 'the', 'a', 'an', 'to', 'of', 'is', 'it', 'and', 'with', 'in', 'for', 'on', 'your', 'my', 'at', 'or', 'be', 'you', 'i', 'that', 'this', 'are', 'per', 'each', 'every']);
+  const index = new Map<string, NetMatch[]>();
+  {
+    const all = new Set<NetMatch>();
+    for (const list of Object.values(hooks)) for (const m of list) all.add(m);
+    const file = (key: string, m: NetMatch) => {
+      const list = index.get(key);
+      if (list) list.push(m);
+      else index.set(key, [m]);
+    };
+    for (const m of all) {
+      if (m.needs.length) file(m.needs.find((n) => !COMMON.has(n)) ?? m.needs[0]!, m);
+      else for (const w of new Set(m.wants)) file(w, m);
+    }
+  }
+
+  /** Net patterns whose needs (and enough wants) are all in `cache`: the only ones worth running. */
+  function candidates(cache: Set<string>, firstOnly = false): NetMatch[] {
+    const out: NetMatch[] = [];
+    let seen: Set<NetMatch> | null = null;
+    for (const key of cache) {
+      const list = index.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
+        if (!passes(m, cache)) continue;
+        if (!m.needs.length) {
+          seen ??= new Set();
           if (seen.has(m)) continue;
           seen.add(m);
-          if (terms.length < m.minWords || !passes(m, cache)) continue;
-          for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
         }
+        out.push(m);
+        if (firstOnly) return out;
+      }
+    }
+    return out;
+  }
+
+  /** Run the candidate patterns on each sentence compromise made of the text. */
+  function sweep(document: Term[][], cands: NetMatch[]): { reason: string; terms: Term[] }[] {
+    const out: { reason: string; terms: Term[] }[] = [];
+    for (const terms of document) {
+      for (const m of cands) {
+        if (terms.length < m.minWords) continue;
+        for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
       }
     }
     return out;
@@ -200,7 +275,6 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
 
   function passes(m: NetMatch, cache: Set<string>): boolean {
     for (let i = 0; i < m.needs.length; i++) if (!cache.has(m.needs[i]!)) return false;
-    if (m.ifNo) for (let i = 0; i < m.ifNo.length; i++) if (cache.has(m.ifNo[i]!)) return false;
     if (m.wants.length) {
       let found = 0;
       for (let i = 0; i < m.wants.length; i++) if (cache.has(m.wants[i]!)) found++;
@@ -212,6 +286,8 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   return {
     mayMatch,
     match(sentence, substances) {
+      const cands = candidates(cacheOf(sentence, substances.length > 0));
+      if (!cands.length) return [];
       const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ ...s, tags: ['Substance'] }));
       for (const m of sentence.matchAll(AMOUNT)) {
         const unit = m[1]!;
@@ -225,7 +301,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       const phraseSpans = (doc.docs as Term[][]).flatMap((terms) => tagTerms(terms, spans));
       const widen = [...spans, ...phraseSpans];
       const out: RawMatch[] = [];
-      for (const f of sweep(doc.docs as Term[][])) {
+      for (const f of sweep(doc.docs as Term[][], cands)) {
         const terms = f.terms;
         if (!terms.length) continue;
         const first = terms[0]!.offset;

@@ -137,13 +137,12 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     sentences.forEach((sp, si) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
-      if (!own.length && !matcher.mayMatch(sentence)) return;
       // The sentence's own substance wins: a mecasermin label sentence on an LR3 page is about mecasermin.
       const ownCovered = own.find((m) => covered(m.substance))?.substance;
       const ownApproved = own.find((m) => approved(m.substance))?.substance;
       const substanceId = ownCovered ?? ownApproved ?? inScope;
-      // "I cycle my caffeine: two weeks off" in an LR3 thread is about caffeine.
-      const otherSubstance = !ownCovered && OTHER_SUBSTANCE.test(sentence);
+      // "I cycle my caffeine: two weeks off" in an LR3 thread is about caffeine, not LR3.
+      if (!ownCovered && OTHER_SUBSTANCE.test(sentence)) return;
       // Label language ("its labeled starting dose ... applies only to pediatric patients").
       const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
       const substance = substances.get(substanceId)!;
@@ -160,7 +159,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
         if (!appliesTo(rule, substance)) continue;
-        if ((otherSubstance || labelTalk) && rule.kind === 'dosing') continue;
+        if (labelTalk && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
         if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
         let severity = rule.severity;

@@ -256,15 +256,13 @@ export function phraseKey(text: string): string {
 const TAG = /^[A-Z][A-Za-z]+$/;
 
 function compileLexicon(file: RuleFile, problems: string[]): CompiledLexicon {
-  const lex: CompiledLexicon = { phrases: {}, maxWords: 1, tags: [], weak: [] };
+  const lex: CompiledLexicon = { phrases: {}, maxWords: 1, tags: [] };
   const d = file.data;
   if (!isObj(d) || !isObj(d.tags)) {
     problems.push(`${file.path}: expected "tags:" mapping tag names to word lists`);
     return lex;
   }
   if (!dateStr(d.reviewed)) problems.push(`${file.path}: reviewed must be a YYYY-MM-DD date`);
-  if (d.weak !== undefined && !isStrArr(d.weak)) problems.push(`${file.path}: weak must be a list of words`);
-  lex.weak = isStrArr(d.weak) ? d.weak.map(phraseKey) : [];
   for (const [tag, words] of Object.entries(d.tags)) {
     if (!TAG.test(tag)) problems.push(`${file.path}: tag "${tag}" must be CamelCase letters`);
     if (!Array.isArray(words) || words.length === 0) {

@@ -113,8 +113,6 @@ export interface CompiledLexicon {
   phrases: Record<string, string[]>;
   /** Longest phrase, in words. */
   maxWords: number;
-  /** Phrases too common to trigger the closer (compromise) look on their own. */
-  weak: string[];
   tags: string[];
 }
 
