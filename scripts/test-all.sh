@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+npx tsc --noEmit -p .
 npx tsx scripts/check-rules.ts
 npx vitest run
 npx wxt build >/dev/null
