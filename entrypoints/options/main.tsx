@@ -16,6 +16,7 @@ import { SettingsForm } from '../../src/ui/workflow/SettingsForm';
 import { Shell } from '../../src/ui/workflow/Shell';
 import { WrongFlagList } from '../../src/ui/workflow/WrongFlagList';
 import '../../src/ui/workflow/workflow.css';
+import { StatusLine } from '../../src/ui/workflow/StatusLine';
 
 const extensionVersion = browser.runtime.getManifest().version;
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
@@ -54,15 +55,7 @@ function Options() {
         <p class="meta">Changes are saved as you make them and follow you to other computers where your browser syncs.</p>
       </div>
       {settings ? <SettingsForm settings={settings} onChange={change} /> : <p class="hint">Loading…</p>}
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : (
-        <p class="status" role="status">
-          {status}
-        </p>
-      )}
+      <StatusLine error={error} status={status} />
 
       <section class="section" aria-labelledby="wrong-h">
         <h2 id="wrong-h">Flags you marked as wrong</h2>

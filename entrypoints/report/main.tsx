@@ -23,6 +23,7 @@ import { FindingsTable } from '../../src/ui/workflow/FindingsTable';
 import { navLinks } from '../../src/ui/workflow/nav';
 import { Shell } from '../../src/ui/workflow/Shell';
 import '../../src/ui/workflow/workflow.css';
+import { StatusLine } from '../../src/ui/workflow/StatusLine';
 
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');
@@ -262,15 +263,7 @@ function CasesView() {
               void onFile(input.files?.[0]).finally(() => (input.value = ''));
             }}
           />
-          {error ? (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <p class="status" role="status">
-              {status}
-            </p>
-          )}
+          <StatusLine error={error} status={status} />
         </div>
       </section>
     </>
@@ -361,15 +354,7 @@ function CaseView({ id }: { id: string }) {
               </button>
             )}
           </form>
-          {error ? (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <p class="status" role="status">
-              {status}
-            </p>
-          )}
+          <StatusLine error={error} status={status} />
         </div>
       </section>
 
