@@ -41,26 +41,41 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 }
 
 const ATTRIBUTION =
-  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
-const REBUT =
-  /\b(?:claims? (?:that|like|such as|about|of)|claimed|so-called|misleading|falsely|false claims?|unfounded|unsubstantiated|debunk\w*|hype|marketing (?:copy|claims?|language|hype)|(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described) (?:as|for|to)|sold as)|warning letters?|according to (?:the )?(?:seller|vendor|site|ad|listing|company)|no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)|not (?:backed|supported) by|without (?:any )?evidence|there is no (?:evidence|proof|data)|nothing (?:supports|backs)|fact[- ]check\w*|folklore|(?:bro |gym |forum )?lore|guesswork|not trial results|(?:calling|call|calls) [^.]{0,60} ignores|['‘][^'’]{1,40}['’]\s+(?:ignores|misses|overlooks|is (?:wrong|nonsense|false|misleading))|(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)|whoever told you|anyone who tells you|is selling something|comes? from (?:animal|cell|rodent|rat|mouse|preclinical)|is marketing\b|["“][^"”]{1,40}["”]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))|(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\b[^.;]{0,40}\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\s+(?:evidence|proof|tested|studied|validated|based)|according to (?:which|what) (?:trial|study)|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)|nothing of the kind|not established|(?:the )?evidence says)\b/i;
+  /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
+/** Words that set a claim up to be rebutted: reported, labelled as marketing, or met with "no evidence". */
+const REBUT_WORDS = [
+  'claims? (?:that|like|such as|about|of)', 'claimed', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
+  'unsubstantiated', 'debunk\\w*', 'hype', 'marketing (?:copy|claims?|language|hype)', 'is marketing',
+  '(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described) (?:as|for|to)|sold as)',
+  'warning letters?', 'according to (?:the )?(?:seller|vendor|site|ad|listing|company)', 'according to (?:which|what) (?:trial|study)',
+  'no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
+  'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
+  'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
+  'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
+  '(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)',
+  "(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)",
+  'whoever told you', 'anyone who tells you', 'is selling something', 'comes? from (?:animal|cell|rodent|rat|mouse|preclinical)',
+  '(?:calling|call|calls) [^.]{0,60} ignores', '(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)',
+  "(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\\b[^.;]{0,40}\\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\\s+(?:evidence|proof|tested|studied|validated|based)",
+];
+const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
+/** A scare-quoted phrase answered on the spot: 'And "zero sides" ignores hypoglycemia'. */
+const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))\b/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
 const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|advertised|reads|stated|states|according to|boasted|touted|described)\b/i;
 
-/** Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ..."). */
 const MYTH = /\b(?:myths?|bro[- ]?science|fear[- ]?monger\w*|overblown)\b/i;
 
 /**
  * Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ...").
- * `riskDenial`: for safety claims, calling a risk a myth ("hypos are a myth") is the claim itself.
+ * `riskDenial`: for safety and dosing claims, calling a risk a myth ("hypos are a myth") is the claim itself.
  */
 export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false): boolean {
-  // riskDenial: for safety and dosing claims a 'myth'/'overblown' is usually the risk being waved away.
-  if (ATTRIBUTION.test(sentence) || REBUT.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
-  // Reddit-style "> quoted line" answered in the same breath.
-  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence))) return true;
+  if (ATTRIBUTION.test(sentence) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+  // Reddit-style "> quoted line" answered in the rest of the post.
+  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (QUOTED.test(sentence) && REPORTING.test(sentence)) {
     // The match sits inside the quotation marks.
     const before = sentence.slice(0, start);
@@ -103,8 +118,9 @@ export function hasHumanUseLanguage(text: string): boolean {
   return HUMAN_USE.test(text);
 }
 
+/** Cues of a page that examines claims: evidence checks, news, regulators. */
 const CRITICAL =
-  /\b(?:verdict|unapproved|warning letter|violations?|enforcement|no fda-approved|fact[- ]check\w*|folklore|(?:bro |gym |forum )?lore|guesswork|not trial results|(?:calling|call|calls) [^.]{0,60} ignores|['‘][^'’]{1,40}['’]\s+(?:ignores|misses|overlooks|is (?:wrong|nonsense|false|misleading))|(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)|whoever told you|anyone who tells you|is selling something|comes? from (?:animal|cell|rodent|rat|mouse|preclinical)|is marketing\b|["“][^"”]{1,40}["”]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))|(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\b[^.;]{0,40}\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\s+(?:evidence|proof|tested|studied|validated|based)|according to (?:which|what) (?:trial|study)|no such thing as|(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)|nobody has (?:studied|tested)|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|warning letters?|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
+  /\b(?:verdict|unapproved|warning letters?|violations?|enforcement|no fda-approved|fact[- ]check\w*|no (?:human|clinical) (?:study|studies|trials?|evidence|data)|not (?:been )?(?:fda[- ])?approved|never been approved|unsupported|preclinical|no validated|evidence (?:check|table|grade)|regulators?|researchers say|doctors warn)\b/i;
 
 /** A page (or article) that examines claims rather than makes them: evidence checks, news, regulators. */
 export function isCriticalPage(blockTexts: string[]): boolean {
@@ -113,7 +129,7 @@ export function isCriticalPage(blockTexts: string[]): boolean {
   return false;
 }
 
-const CLAIM_LEAD = /^\s*(?:claims?|myths?|they say|sellers say|what (?:sellers|they|vendors) (?:say|claim)|the claim|common claim|marketing claim)\s*[:—–-]/i;
+const CLAIM_LEAD = /^\s*(?:claims?|myths?|quote|they say|sellers say|what (?:sellers|they|vendors) (?:say|claim)|the claim|common claim|marketing claim)\s*[:—–-]/i;
 export const VERDICT_LEAD = /^\s*(?:verdict|fact|facts|reality|the reality|truth|the truth|evidence|the evidence|our take|bottom line|what the evidence says|rating)\s*[:—–-]/i;
 
 /** "Claim: ..." set up to be answered by a "Verdict: ..." (or the like) in the next block. */

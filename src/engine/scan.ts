@@ -151,7 +151,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
       );
       if (!raw.length) return;
-      const next = sentences[si + 1] ? block.text.slice(sentences[si + 1]!.start, sentences[si + 1]!.end) : '';
+      // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
+      const next = block.text.slice(sp.end, sp.end + 400).trim();
       const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
       const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, true);
       const question = isHearsayQuestion(sentence);
