@@ -23,7 +23,7 @@ function clauseAfter(text: string, end: number): string {
 
 /** A negator governing the claim: within three words before it, with no comma in between. */
 const NEG_NEAR =
-  /\b(?:no|not|never|none|nor|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
+  /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
 /** A clause whose subject is negated: "No supplier of IGF-1 LR3 is FDA-approved". */
 const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
 /** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
@@ -44,7 +44,7 @@ const ATTRIBUTION =
   /\b(?:sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 /** Words that set a claim up to be rebutted: reported, labelled as marketing, or met with "no evidence". */
 const REBUT_WORDS = [
-  'claims? (?:that|like|such as|about|of)', 'claimed', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
+  'claims? (?:that|like|such as|about|of)', 'claimed', 'the (?:idea|notion|belief|myth) that', 'people (?:claim|say)', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
   'unsubstantiated', 'debunk\\w*', 'hype', 'marketing (?:copy|claims?|language|hype)', 'is marketing',
   '(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described) (?:as|for|to)|sold as)',
   'warning letters?', 'according to (?:the )?(?:seller|vendor|site|ad|listing|company)', 'according to (?:which|what) (?:trial|study)',
@@ -94,7 +94,7 @@ export function isHearsayQuestion(sentence: string): boolean {
 }
 
 const PRECLINICAL =
-  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
+  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:serum-free |cho |cell )?cultures?|cho cells|cell growth|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
 const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|man|woman|person|adult|human equivalent|scaled? up|works out to|translates to|species conversion|cycles?|for men|for women|clients?|customers?)\b/i;
 
 /** Scoped to cells or animals, and not used to sell or dose to a person. */
@@ -146,7 +146,7 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|in (?:mice|rats|rodents|animals)|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin)\b/i;
+export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|testosterone|hcg|b12|biotin)\b/i;
 
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =
@@ -169,3 +169,6 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   return false;
 }
 const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|not (?:true|proven|supported|how it works)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+
+/** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
+export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;

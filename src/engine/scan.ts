@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -154,7 +154,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
       const next = block.text.slice(sp.end, sp.end + 400).trim();
       const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
-      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, true);
+      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, RISK_WORDS.test(sentence));
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -166,7 +166,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        const riskDenial = rule.kind === 'safety-claim' || rule.kind === 'dosing';
+        const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && RISK_WORDS.test(sentence);
         const rebutted = riskDenial ? rebuttalExceptMyth : rebuttal;
         if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (rule.context.question === 'suppress' && question) continue;
