@@ -102,6 +102,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
    * expansions, lexicon tags, numbers and amounts. It may say yes too often, never no wrongly,
    * so a sentence it turns away cannot have produced a match (tested on every corpus).
    */
+  const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   const EDGE = /^[^a-z0-9#$%+~≈<>µμ\u00c0-\u024f]+|[^a-z0-9%+µμ\u00c0-\u024f]+$/g;
   const SPLITS = /[-‐-―/]/;
   const SPLIT = /[-‐-―/]+/;
@@ -115,7 +116,8 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     const raw = sentence.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/);
     const words: string[] = [];
     for (let w of raw) {
-      w = w.replace(EDGE, '');
+      // Most words need no trimming: only call the regex when an end is not a letter or digit.
+      if (!isWordChar(w.charCodeAt(0)) || !isWordChar(w.charCodeAt(w.length - 1))) w = w.replace(EDGE, '');
       if (!w) continue;
       words.push(w);
       cache.add(w);
