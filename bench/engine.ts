@@ -6,6 +6,10 @@ import nlp from 'compromise';
 import { loadEngine } from '../src/node/engine';
 import type { Block } from '../src/engine/types';
 
+// Sentence lengths are those of real forum posts: the mix averages ~75 bytes a sentence, so 1 in 50
+// sentences about the peptide gives ~260 of them per MB — the density of the 5,000-post
+// page (~485 peptide sentences in 1.85 MB).
+
 // A small deterministic PRNG so every run scans the same text.
 function rng(seed: number) {
   return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
@@ -24,6 +28,12 @@ const CHATTER = [
   'Meal prep Sunday: rice, chicken, broccoli, repeat.',
   'The gym changed the music and now it is all podcasts at full volume.',
   'What shoes do you all lift in, flat or raised heel?',
+  'Switched my split to upper/lower four days a week and honestly my knees feel a lot better than on the old bro split.',
+  'Does anyone else find that sleeping eight hours makes a bigger difference to their lifts than any supplement they have tried?',
+  'My coach wants me to film every top set from the side so we can check bar path, which is annoying but probably worth it.',
+  'Tried the new gym across town last weekend and the squat racks were all taken by people doing curls, classic.',
+  'I finally hit a two plate overhead press after about three years of grinding, so today was a good day.',
+  'If your lower back is sore after deadlifts every single time, get someone to look at your setup before adding weight.',
 ];
 // The same chatter without word collisions (no "Land Rover LR3", no creatine loading).
 const PLAIN = CHATTER.filter((s) => !/LR3|loading/.test(s));

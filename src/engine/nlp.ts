@@ -26,7 +26,7 @@ export interface Matcher {
 /** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
 const NUMBER_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|fifteen|a hundred|one hundred|hundred)';
 const AMOUNT_SRC =
-  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD))?\s*(mcgs?|µg|μg|ug|mics|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/gi;
+  /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD))?\s*-?\s*(mcgs?|µg|μg|ug|mics|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/gi;
 const AMOUNT = new RegExp(AMOUNT_SRC.source.replaceAll('NUMWORD', NUMBER_WORD), 'gi');
 const MICRO = /^(mcgs?|µg|μg|ug|mics|micrograms?|ius?)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
