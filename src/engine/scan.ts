@@ -134,7 +134,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       (block.role === 'quote' && sectionRebuts(blocks, bi)) ||
       (VERDICT_LEAD.test(block.text) && isCritical());
     const sentences = splitSentences(block.text);
-    sentences.forEach((sp, si) => {
+    sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
       // The sentence's own substance wins: a mecasermin label sentence on an LR3 page is about mecasermin.
