@@ -37,6 +37,9 @@ const CHATTER = [
 ];
 // The same chatter without word collisions (no "Land Rover LR3", no creatine loading).
 const PLAIN = CHATTER.filter((s) => !/LR3|loading/.test(s));
+// A bodybuilding forum: gym chatter with its own collisions (creatine loading), but the car-forum
+// "LR3" belongs to the collision-dense row, not to every 18th sentence of a training forum.
+const FORUM = CHATTER.filter((s) => !/Land Rover/.test(s));
 
 const PEPTIDE = [
   'Been running IGF-1 LR3 at 40mcg ED post-workout, split bilat.',
@@ -47,7 +50,7 @@ const PEPTIDE = [
   'I stack IGF-1 LR3 with GH for 4 weeks on, 4 weeks off.',
 ];
 
-export function generateForum(bytes: number, peptideEvery: number, seed = 7, collisions = true): { blocks: Block[]; size: number } {
+export function generateForum(bytes: number, peptideEvery: number, seed = 7, chatter: 'forum' | 'plain' | 'cars' = 'forum'): { blocks: Block[]; size: number } {
   const r = rng(seed);
   const blocks: Block[] = [];
   let size = 0;
@@ -59,7 +62,7 @@ export function generateForum(bytes: number, peptideEvery: number, seed = 7, col
     for (let i = 0; i < n; i++) {
       sentences++;
       const usePeptide = peptideEvery > 0 && sentences % peptideEvery === 0;
-      const pool = usePeptide ? PEPTIDE : collisions ? CHATTER : PLAIN;
+      const pool = usePeptide ? PEPTIDE : chatter === 'forum' ? FORUM : chatter === 'plain' ? PLAIN : CHATTER;
       parts.push(pool[Math.floor(r() * pool.length)]!);
     }
     const text = parts.join(' ');
@@ -91,14 +94,14 @@ export function runEngineBench(): void {
   const naiveMBs = mb(sample.size) / (naiveMs / 1000);
   console.log(`naive compromise, whole text            ${naiveMBs.toFixed(2).padStart(8)} MB/s  (baseline, 200 KB sample)`);
 
-  const rows: [string, number, number, boolean][] = [
-    ['mixed forum, 1 MB (1 in 50 peptide)', 1_000_000, 50, true],
-    ['mixed forum, 10 MB (1 in 50 peptide)', 10_000_000, 50, true],
-    ['no covered substance, 10 MB', 10_000_000, 0, false],
-    ['no covered substance, 10 MB, car-forum "LR3" every 12th sentence', 10_000_000, 0, true],
+  const rows: [string, number, number, 'forum' | 'plain' | 'cars'][] = [
+    ['mixed forum, 1 MB (1 in 50 peptide)', 1_000_000, 50, 'forum'],
+    ['mixed forum, 10 MB (1 in 50 peptide)', 10_000_000, 50, 'forum'],
+    ['no covered substance, 10 MB', 10_000_000, 0, 'plain'],
+    ['no covered substance, 10 MB, car-forum "LR3" in 1 of 18 sentences', 10_000_000, 0, 'cars'],
   ];
-  for (const [name, bytes, every, collisions] of rows) {
-    const doc = generateForum(bytes, every, 7, collisions);
+  for (const [name, bytes, every, chatter] of rows) {
+    const doc = generateForum(bytes, every, 7, chatter);
     let flags = 0;
     const ms = time(() => {
       flags = engine.scan({ title: 'Training log', blocks: doc.blocks }).findings.filter((f) => f.severity === 'flag').length;
