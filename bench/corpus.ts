@@ -55,6 +55,7 @@ export interface AccuracyReport {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 export function loadSentences(dir = CORPUS_DIR, file = 'sentences.jsonl'): SentenceItem[] {
+  if (file === 'none') return [];
   return readFileSync(join(dir, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -22,6 +22,11 @@ export interface Prefilter {
   mentions(text: string): Mention[];
   /** Indexes of the texts that may mention a substance: one regex pass over all of them. */
   candidates(texts: string[]): Set<number>;
+  /**
+   * Substances whose weak aliases are off for this whole page: its title or any block has their
+   * collision context (a Land Rover forum says "LR3" in posts that never say "Land Rover").
+   */
+  weakBlocked(texts: string[]): Set<string>;
 }
 
 /** Joins texts with a NUL, which no alias pattern can match across, and maps hits back. */
@@ -86,6 +91,11 @@ export function createPrefilter(data: PrefilterData): Prefilter {
   return {
     test: (text) => any.test(text),
     candidates: (texts) => scanJoined(texts, anyGlobal),
+    weakBlocked(texts) {
+      const out = new Set<string>();
+      for (const s of subs) if (s.weak && s.collisions && texts.some((t) => s.collisions!.test(t))) out.add(s.id);
+      return out;
+    },
     testCovered: (text) => anyCovered.test(text) && mentions(text).some((m) => subs.find((s) => s.id === m.substance)?.covered),
     mentions,
   };

@@ -18,6 +18,7 @@ interface Prepared {
 }
 
 const NO_MENTIONS: Mention[] = [];
+const METADATA_LEAD = /^\s*(?:tags?|categories|category|filed under|keywords|topics?|labels)\s*:/i;
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
 
@@ -107,10 +108,13 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   const blocks = withOffsets(doc.blocks);
   const texts = blocks.map((b) => b.text);
   const hits = prefilter.candidates(texts);
-  const titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
+  let titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
   // Fast path: nothing names a substance and no peptide jargon anywhere (most pages on the web).
   if (!hits.size && !titleMentions.length && !(implicitPeptide && scanJoined(texts, IMPLICIT_GATE_G).size)) return [];
-  const mentions = blocks.map((b, i) => (hits.has(i) ? prefilter.mentions(b.text) : NO_MENTIONS));
+  const blocked = prefilter.weakBlocked(doc.title ? [doc.title, ...texts] : texts);
+  const keep = (ms: Mention[]) => (blocked.size ? ms.filter((m) => !(m.weak && blocked.has(m.substance))) : ms);
+  titleMentions = keep(titleMentions);
+  const mentions = blocks.map((b, i) => (hits.has(i) ? keep(prefilter.mentions(b.text)) : NO_MENTIONS));
   const covered = (id: string) => substances.get(id)?.covered === true;
   const approved = (id: string) => substances.get(id)?.approvedDrug === true;
   const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
@@ -133,6 +137,11 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       isClaimUnderReview(block.text, next && next.section === block.section ? next.text : '') ||
       (block.role === 'quote' && sectionRebuts(blocks, bi)) ||
       (VERDICT_LEAD.test(block.text) && isCritical());
+    // Section labels ("Cycle length") and tag lines ("Tags: dosing, muscle growth") name topics; they claim nothing.
+    if (block.role === 'heading' && !/\d/.test(block.text) && block.text.trim().split(/\s+/).length < 4) return;
+    if (METADATA_LEAD.test(block.text)) return;
+    // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
+    if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
     const sentences = splitSentences(block.text);
     sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);

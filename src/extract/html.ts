@@ -10,7 +10,8 @@
  *
  * What counts as visible:
  *  - dropped: script, style, noscript, template, head, title, svg, iframe, object, canvas,
- *    audio/video fallback, select/option, textarea and input, closed <dialog>, HTML comments;
+ *    audio/video fallback, select/option, textarea and input, closed <dialog>, the body of a closed
+ *    <details> (its <summary> shows), HTML comments;
  *    elements with `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`,
  *    and contenteditable regions (editable fields are not page copy);
  *  - whitespace collapses like CSS `white-space: normal`; <pre> (and inline `white-space: pre*`)
@@ -252,6 +253,8 @@ interface Frame {
   name: string;
   /** This element or an ancestor is not rendered. */
   hidden: boolean;
+  /** A <details> without `open`: only its <summary> is rendered. */
+  closed?: boolean;
   /** Whitespace is preserved (pre). */
   pre: boolean;
   /** Foreign content (svg/math): self-closing tags are honoured, raw-text tags are not special. */
@@ -451,6 +454,7 @@ class Extractor implements TokenizerCallbacks {
       attrs['aria-hidden']?.trim().toLowerCase() === 'true' ||
       editable ||
       (name === 'dialog' && attrs.open === undefined) ||
+      (parent.closed === true && name !== 'summary') ||
       (style !== null && (style.none || style.invisible));
     let foreign = parent.foreign;
     if (FOREIGN_ROOTS.has(name)) foreign = true;
@@ -461,6 +465,7 @@ class Extractor implements TokenizerCallbacks {
     const frame: Frame = {
       name,
       hidden,
+      closed: name === 'details' && attrs.open === undefined,
       pre: style?.pre ?? (parent.pre || PRE_TAGS.has(name)),
       foreign,
       block: false,

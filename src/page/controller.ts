@@ -127,8 +127,18 @@ export function startPageLens(
     return running;
   }
 
+  /**
+   * Substances whose bare weak alias ("LR3") is off for this page: somewhere it says "Land Rover"
+   * or "Discovery 3". Worked out once per whole-page pass, like the engine does per document.
+   */
+  let weakOff: ReadonlySet<string> = new Set();
+  /** Does this text name a covered substance (a weak alias only where the page allows it)? */
+  const namesCovered = (text: string) =>
+    prefilter.testCovered(text) &&
+    (!weakOff.size || prefilter.mentions(text).some((m) => coveredIds.has(m.substance) && !(m.weak && weakOff.has(m.substance))));
+
   /** Cheap yes/no before any walking: could this text matter at all? */
-  const mayMatter = (text: string | null | undefined) => titleCovered || (!!text && prefilter.testCovered(text));
+  const mayMatter = (text: string | null | undefined) => titleCovered || (!!text && namesCovered(text));
 
   async function pass(roots: Element[] | 'all'): Promise<void> {
     // A title puts the whole page in scope only through a strong alias: "LR3" alone is often a car.
@@ -139,7 +149,9 @@ export function startPageLens(
     if (roots === 'all') {
       // Nothing any covered alias matches in the whole text (and no shadow tree to hide text):
       // done, no walk at all. One regex pass over textContent: no style, no layout.
-      if (!titleCovered && !gate.test(b.textContent ?? '')) {
+      const pageText = b.textContent ?? '';
+      weakOff = titleCovered ? new Set() : prefilter.weakBlocked([document.title, pageText]);
+      if (!titleCovered && (!gate.test(pageText) || (weakOff.size && !namesCovered(pageText)))) {
         hosts = await shadowHosts(b);
         if (!hosts) return;
         if (!hosts.length) {
@@ -195,7 +207,7 @@ export function startPageLens(
       // Same text read again (a re-render, a route visited before): no new scan. Copies, because
       // ranges are cached per item and these blocks are new nodes.
       if (cached) unit.findings = cached.map((it) => ({ ...it }));
-      else if (titleCovered || blocks.some((x) => prefilter.testCovered(x.text))) toScan.push(unit);
+      else if (titleCovered || blocks.some((x) => namesCovered(x.text))) toScan.push(unit);
     }
     placeUnits(added);
     if (!toScan.length) return;

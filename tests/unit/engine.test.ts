@@ -39,6 +39,30 @@ describe('substance names', () => {
   });
 });
 
+describe('page-wide collisions', () => {
+  it('turns a bare "LR3" off for the whole page when the page is about the car', () => {
+    const doc = {
+      title: 'LR3 "Suspension Fault" after a cold night',
+      blocks: [
+        { text: 'Forums › Technical › Discovery 3 / LR3' },
+        { text: 'My LR3 dropped again; I run the compressor 20 minutes every day before driving.', section: 'p1' },
+      ],
+    };
+    expect(engine.scan(doc).findings).toEqual([]);
+  });
+
+  it('leaves a post about creatine or diabetic insulin alone in a thread about LR3', () => {
+    const fs = engine.scan({
+      title: 'IGF-1 LR3 thread',
+      blocks: [
+        { text: 'Unrelated, is creatine loading worth it? Just doing 5g a day lol.', section: 'p1' },
+        { text: 'I did my 12 units of Lantus in the car while waiting.', section: 'p2' },
+      ],
+    }).findings;
+    expect(fs.filter((f) => f.severity === 'flag')).toEqual([]);
+  });
+});
+
 describe('context decides', () => {
   it('flags a claim sentence that names no substance when its post is about one', () => {
     const blocks: Block[] = [

@@ -202,3 +202,16 @@ describe('htmlToDocument: robustness', () => {
     expect(Date.now() - t0).toBeLessThan(15000);
   });
 });
+
+describe('collapsed content', () => {
+  it('reads the summary of a closed <details>, not its body; an open one whole', () => {
+    const doc = htmlToDocument(
+      '<details><summary>Show ignored content</summary><p>Hidden claim: 80 mcg a day.</p></details>' +
+        '<details open><summary>Open</summary><p>Shown text.</p></details>',
+    );
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('Show ignored content');
+    expect(text).not.toContain('Hidden claim');
+    expect(text).toContain('Shown text.');
+  });
+});
