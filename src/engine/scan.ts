@@ -111,10 +111,17 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   let titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
   // Fast path: nothing names a substance and no peptide jargon anywhere (most pages on the web).
   if (!hits.size && !titleMentions.length && !(implicitPeptide && scanJoined(texts, IMPLICIT_GATE_G).size)) return [];
-  const blocked = prefilter.weakBlocked(doc.title ? [doc.title, ...texts] : texts);
-  const keep = (ms: Mention[]) => (blocked.size ? ms.filter((m) => !(m.weak && blocked.has(m.substance))) : ms);
-  titleMentions = keep(titleMentions);
-  const mentions = blocks.map((b, i) => (hits.has(i) ? keep(prefilter.mentions(b.text)) : NO_MENTIONS));
+  let mentions = blocks.map((b, i) => (hits.has(i) ? prefilter.mentions(b.text) : NO_MENTIONS));
+  // A bare weak alias somewhere? Then the page's collision context decides for the whole page
+  // (a regex pass over every block: only paid when a weak alias was seen).
+  if (titleMentions.some((m) => m.weak) || mentions.some((ms) => ms.some((m) => m.weak))) {
+    const blocked = prefilter.weakBlocked(doc.title ? [doc.title, ...texts] : texts);
+    if (blocked.size) {
+      const keep = (ms: Mention[]) => ms.filter((m) => !(m.weak && blocked.has(m.substance)));
+      titleMentions = keep(titleMentions);
+      mentions = mentions.map(keep);
+    }
+  }
   const covered = (id: string) => substances.get(id)?.covered === true;
   const approved = (id: string) => substances.get(id)?.approvedDrug === true;
   const scopeCovered = scopeOf(doc, mentions, titleMentions, covered);
