@@ -53,7 +53,7 @@ export interface RawRule {
   explanation: string;
   evidence: { area: string; grade?: EvidenceGrade; reason?: string };
   patterns: string[];
-  /** Regular expressions (case-insensitive) that veto this rule for a whole sentence. */
+  /** Regular expressions (case-insensitive) that veto a match, tested on its surroundings (rules/README.md). */
   except?: string[];
   context?: {
     negation?: ContextMode;
@@ -87,24 +87,11 @@ export interface CompiledSubstance {
   evidence: Record<string, { grade: EvidenceGrade; reason: string; references: SourceRef[] }>;
 }
 
-export interface CompiledRule {
-  id: string;
-  kind: Exclude<ClaimKind, 'mention'>;
-  severity: Severity;
-  substances: string[];
-  title: string;
-  explanation: string;
-  evidence: { area: string; grade?: EvidenceGrade; reason?: string };
-  patterns: string[];
+/** A rule as the engine uses it: defaults filled in, sources resolved, examples normalised. */
+export interface CompiledRule extends Omit<RawRule, 'except' | 'context' | 'sources' | 'examples'> {
   except: string[];
-  context: {
-    negation: ContextMode;
-    rebuttal: ContextMode;
-    question: ContextMode;
-    requiresHumanUse: boolean;
-  };
+  context: Required<NonNullable<RawRule['context']>>;
   sources: SourceRef[];
-  reviewed: string;
   examples: { flag: Example[]; pass: Example[] };
 }
 
