@@ -111,6 +111,10 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   const CONTRACTION = /^(.+?)(n't|'s|'re|'ll|'ve|'m|'d)$/;
   const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
   const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
+  /** The lexicon's tags as net hook keys ("#Freq"), made once. */
+  const hashTags: Record<string, string[]> = {};
+  for (const [k, tags] of Object.entries(phrases)) hashTags[k] = tags.map((t) => '#' + t);
+
   function cacheOf(sentence: string, hasSubstance: boolean): Set<string> {
     const cache = new Set<string>();
     const raw = sentence.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/);
@@ -145,14 +149,16 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         const k = keys[i + n - 1]!;
         if (!k) break;
         key = key ? `${key} ${k}` : k;
-        const tags = phrases[key];
+        const tags = hashTags[key];
         if (!tags && !prefixes.has(key)) break;
-        if (tags) for (const t of tags) cache.add('#' + t);
+        if (tags) for (const t of tags) cache.add(t);
       }
       // Hyphenated words are several terms to compromise ("post-workout" = "post workout").
-      for (const part of keys[i]!.split(' ')) {
-        const tags = phrases[part];
-        if (tags) for (const t of tags) cache.add('#' + t);
+      if (keys[i]!.includes(' ')) {
+        for (const part of keys[i]!.split(' ')) {
+          const tags = hashTags[part];
+          if (tags) for (const t of tags) cache.add(t);
+        }
       }
     }
     if (cache.has('#NumWord')) cache.add('#Num');

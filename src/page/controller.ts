@@ -150,8 +150,10 @@ export function startPageLens(
       // Nothing any covered alias matches in the whole text (and no shadow tree to hide text):
       // done, no walk at all. One regex pass over textContent: no style, no layout.
       const pageText = b.textContent ?? '';
-      weakOff = titleCovered ? new Set() : prefilter.weakBlocked([document.title, pageText]);
-      if (!titleCovered && (!gate.test(pageText) || (weakOff.size && !namesCovered(pageText)))) {
+      const named = titleCovered || gate.test(pageText);
+      // Only a page that says an alias pays for the collision check (one more regex pass).
+      weakOff = named && !titleCovered ? prefilter.weakBlocked([document.title, pageText]) : new Set();
+      if (!titleCovered && (!named || (weakOff.size && !namesCovered(pageText)))) {
         hosts = await shadowHosts(b);
         if (!hosts) return;
         if (!hosts.length) {
