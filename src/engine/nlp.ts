@@ -23,6 +23,23 @@ export interface Matcher {
   match(sentence: string, substances: Span[]): RawMatch[];
 }
 
+/**
+ * compromise's tokenize() also expands contractions ("won't" → "will not"), a third of its time.
+ * Our patterns list contracted forms themselves ("won't|will not"), so we skip that step.
+ */
+const world = (nlp as unknown as { _world: { compute: Record<string, unknown> } })._world;
+function tokenize(text: string) {
+  const saved = world.compute.contractions;
+  world.compute.contractions = undefined;
+  try {
+    const doc = nlp.tokenize(text);
+    doc.compute(['alias', 'normal', 'machine', 'offset']);
+    return doc;
+  } finally {
+    world.compute.contractions = saved;
+  }
+}
+
 /** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
 const NUMBER_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|fifteen|a hundred|one hundred|hundred)';
 const AMOUNT_SRC =
@@ -304,8 +321,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         const tags = MICRO.test(unit) ? [tag, 'MicroDose', 'Num'] : [tag, 'Num'];
         spans.push({ start: m.index!, end: m.index! + m[0].length, tags });
       }
-      const doc = nlp.tokenize(sentence);
-      doc.compute('offset');
+      const doc = tokenize(sentence);
       const phraseSpans = (doc.docs as Term[][]).flatMap((terms) => tagTerms(terms, spans));
       const widen = [...spans, ...phraseSpans];
       const out: RawMatch[] = [];
