@@ -33,7 +33,7 @@ function tokenize(text: string) {
   world.compute.contractions = undefined;
   try {
     const doc = nlp.tokenize(text);
-    doc.compute(['alias', 'normal', 'machine', 'offset']);
+    doc.compute(['normal', 'machine', 'offset']);
     return doc;
   } finally {
     world.compute.contractions = saved;
