@@ -236,15 +236,13 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     return found;
   }
 
-  type NetMatch = { match: string; reason: string; needs: string[]; wants: string[]; minWant: number; minWords: number; ifNo?: string[] };
+  type NetMatch = { match: string; reason: string; needs: string[]; wants: string[]; minWant: number; minWords: number };
   const hooks = (net as unknown as { hooks: Record<string, NetMatch[]> }).hooks;
-  const one = (nlp as unknown as { methods(): { one: { cacheDoc(d: Term[][]): Set<string>[]; match(d: Term[][], m: NetMatch): { ptrs: number[][] } } } }).methods().one;
+  const one = (nlp as unknown as { methods(): { one: { match(d: Term[][], m: NetMatch): { ptrs: number[][] } } } }).methods().one;
 
-  /**
-   * compromise's own sweep walks every hook key of the net (~600 here) for each sentence; this
-   * walks the sentence's ~20 words and tags instead and looks each up. Same hooks, same checks
-   * (needs, ifNo, wants, minWords), same match runner.
-   */
+  // compromise's own sweep walks every hook key of the net (~600 here) for each sentence; we look
+  // up the sentence's words and tags instead, then run compromise's matcher on what passes.
+  // (`ifNo` is left to the matcher: our word list is a superset, so it could wrongly exclude.)
   // Each pattern is filed under one of the words or tags it needs, preferring one that few
   // sentences have (not "the", "a", "#Num"); a pattern that needs nothing is filed under each of
   // the words it wants, as compromise's own hooks do.
