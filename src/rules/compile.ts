@@ -9,6 +9,7 @@ import type {
   CompiledRuleSet,
   CompiledSubstance,
   Example,
+  GateClues,
   PrefilterData,
   RawRule,
   RawSource,
@@ -135,6 +136,7 @@ function compileSubstance(file: RuleFile, sources: Map<string, SourceRef>, probl
   const collisions = isStrArr(s.collisions) ? s.collisions : [];
   if (strong.length === 0) problems.push(`${where}: aliases.strong needs at least one pattern`);
   [...strong, ...weak, ...collisions].forEach((p) => checkRegex(p, where, problems));
+  const gate = compileGate(aliases.gate, `${where}: aliases.gate`, raw.covered === true, problems);
   const evidence: CompiledSubstance['evidence'] = {};
   if (isObj(s.evidence)) {
     for (const [area, e] of Object.entries(s.evidence)) {
@@ -160,10 +162,31 @@ function compileSubstance(file: RuleFile, sources: Map<string, SourceRef>, probl
     strong,
     weak,
     collisions,
+    gate,
     fda: compileStatus(s.fda, `${where}: fda`, sources, problems),
     wada: compileStatus(s.wada, `${where}: wada`, sources, problems),
     evidence,
   };
+}
+
+/** Gate clues: short plain ASCII strings (the page turns each into its letter-case variants). */
+function compileGate(raw: unknown, where: string, covered: boolean, problems: string[]): GateClues | null {
+  if (raw === undefined) {
+    if (covered) problems.push(`${where} missing: a covered substance needs clues for the page gate`);
+    return null;
+  }
+  if (!isObj(raw) || !isStrArr(raw.all ?? []) || !isStrArr(raw.any)) {
+    problems.push(`${where}: expected { all: [strings], any: [strings] }`);
+    return null;
+  }
+  const all = (raw.all ?? []) as string[];
+  const any = raw.any as string[];
+  if (!any.length) problems.push(`${where}.any needs at least one clue`);
+  for (const c of [...all, ...any]) {
+    // Letter case is tried both ways in the page's XPath query: 2^letters variants per clue.
+    if (!/^[\x20-\x26\x28-\x7e]{1,8}$/.test(c) || (c.match(/[a-z]/gi) ?? []).length > 5) problems.push(`${where}: clue "${c}" must be 1-8 plain ASCII characters, at most 5 letters, no quote`);
+  }
+  return { all: all.map((c) => c.toLowerCase()), any: any.map((c) => c.toLowerCase()) };
 }
 
 function compileRule(
@@ -325,6 +348,6 @@ export function compileRuleSet(files: RawRuleSetFiles): CompiledRuleSet {
 export function prefilterData(set: CompiledRuleSet): PrefilterData {
   return {
     version: set.version,
-    substances: set.substances.map(({ id, name, covered, strong, weak, collisions }) => ({ id, name, covered, strong, weak, collisions })),
+    substances: set.substances.map(({ id, name, covered, strong, weak, collisions, gate }) => ({ id, name, covered, strong, weak, collisions, gate })),
   };
 }

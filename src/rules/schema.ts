@@ -34,7 +34,7 @@ export interface RawSubstance {
   name: string;
   covered: boolean;
   approvedDrug?: boolean;
-  aliases: { strong: string[]; weak?: string[] };
+  aliases: { strong: string[]; weak?: string[]; gate?: GateClues };
   collisions?: string[];
   fda: RawStatus;
   wada: RawStatus;
@@ -74,6 +74,16 @@ export interface Example {
   title?: string;
 }
 
+/**
+ * What the page gate looks for first (rules/README.md, "The page gate"): a text node can hold an
+ * alias of the substance only if it contains every `all` clue and at least one `any` clue (plain
+ * ASCII, compared in any letter case).
+ */
+export interface GateClues {
+  all: string[];
+  any: string[];
+}
+
 export interface CompiledSubstance {
   id: string;
   name: string;
@@ -82,6 +92,8 @@ export interface CompiledSubstance {
   strong: string[];
   weak: string[];
   collisions: string[];
+  /** Required for covered substances; null for contrast entries (the gate never looks for them). */
+  gate: GateClues | null;
   fda: RegulatoryStatus;
   wada: RegulatoryStatus;
   evidence: Record<string, { grade: EvidenceGrade; reason: string; references: SourceRef[] }>;
@@ -114,5 +126,5 @@ export interface CompiledRuleSet {
 /** The slice of the rule set the content script needs: alias data only, no rules. */
 export interface PrefilterData {
   version: string;
-  substances: Pick<CompiledSubstance, 'id' | 'name' | 'covered' | 'strong' | 'weak' | 'collisions'>[];
+  substances: Pick<CompiledSubstance, 'id' | 'name' | 'covered' | 'strong' | 'weak' | 'collisions' | 'gate'>[];
 }

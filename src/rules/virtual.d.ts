@@ -6,3 +6,7 @@ declare module 'virtual:peptidelens/prefilter' {
   const data: import('./schema').PrefilterData;
   export default data;
 }
+declare module 'virtual:peptidelens/gate' {
+  const data: import('./gate').GateData;
+  export default data;
+}
