@@ -14,6 +14,10 @@ export default defineConfig({
     name: 'PeptideLens',
     description: 'Flags peptide marketing claims (IGF-1 LR3) with evidence, FDA and WADA status. Reads pages locally; sends nothing.',
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // Every page gets only the gate; the lens is imported by it on pages that name a covered
+    // substance (web-accessible, with a per-session URL in Chrome so pages cannot probe for it).
+    content_scripts: [{ matches: ['<all_urls>'], run_at: 'document_idle', js: ['gate.js'], css: ['highlights.css'] }],
+    web_accessible_resources: [{ resources: ['lens.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -14,7 +14,7 @@
  * `npx tsx bench/page.ts` (builds nothing: run `npx wxt build` first), or runPageBench() from
  * bench/run.ts. RUNS env = repetitions per page (median shown), default 3.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +138,8 @@ const PROBE = `(() => {
 
 interface Run {
   taskMs: number;
+  /** Main-thread time in extension code, from the sampling profiler (see extensionSampledMs). */
+  extMs: number;
   scriptMs: number;
   /** Longest task from the moment our host appeared (with) / the load event (without). */
   longestMs: number;
@@ -146,14 +148,18 @@ interface Run {
   flags: number;
 }
 
-async function measure(context: BrowserContext, url: string, withExtension: boolean): Promise<Run> {
+/**
+ * One load of `url`. `profile`: also run V8's sampling profiler (for the extension-code figure);
+ * it slows every script down, so the timing figures come from runs without it.
+ */
+export async function measure(context: BrowserContext, url: string, withExtension: boolean, profile = false): Promise<Run> {
   const page = await context.newPage();
   await page.addInitScript({ content: PROBE });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const trace: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => trace.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] } } as never);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : [])] } } as never);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const loadAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd : 0);
   if (withExtension) await page.waitForFunction(() => (window as unknown as { __pl: { idleAt: number } }).__pl.idleAt > 0, null, { timeout: 60_000, polling: 250 });
@@ -171,6 +177,7 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
   await page.close();
   return {
     taskMs: m('TaskDuration'),
+    extMs: profile ? extensionSampledMs(trace) : NaN,
     scriptMs: m('ScriptDuration'),
     longestMs: Math.max(0, ...windowTasks(trace)),
     longTasks: windowTasks(trace).filter((d) => d >= 50).length,
@@ -186,6 +193,50 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  args?: unknown;
+}
+
+/**
+ * Main-thread time spent in extension code (ms), from the V8 sampling profiler carried in the
+ * trace: every sample whose stack holds a chrome-extension:// frame counts for the time until the
+ * next sample — DOM calls made from our code (XPath, textContent, layout reads) included, since
+ * the profiler files them under our frames. A gap longer than a few sampling intervals is the
+ * thread going idle after the sample, not more of our work, so it counts as one interval. This is
+ * the extension's own cost, free of the ±100 ms the page's load varies by between runs; rendering
+ * it causes later (style, paint of highlights) is not in it: the totals columns carry that.
+ */
+function extensionSampledMs(trace: TraceEvent[]): number {
+  const mark = trace.find((e) => e.name === 'pl-window');
+  if (!mark) return 0;
+  type Node = { id: number; parent?: number; callFrame?: { url?: string } };
+  const nodes = new Map<number, Node>();
+  const samples: { ts: number; id: number }[] = [];
+  let clock = 0;
+  for (const e of trace) {
+    if (e.pid !== mark.pid) continue;
+    const data = (e.args as { data?: Record<string, unknown> } | undefined)?.data;
+    if (e.name === 'Profile') clock = Number((data as { startTime?: number })?.startTime ?? 0);
+    if (e.name !== 'ProfileChunk') continue;
+    const d = data as { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] };
+    for (const n of d?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    (d?.cpuProfile?.samples ?? []).forEach((id, i) => {
+      clock += d?.timeDeltas?.[i] ?? 0;
+      samples.push({ ts: clock, id });
+    });
+  }
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    if (ours.has(id)) return ours.get(id)!;
+    const n = nodes.get(id);
+    const r = !n ? false : (n.callFrame?.url ?? '').startsWith('chrome-extension://') || (n.parent !== undefined && isOurs(n.parent));
+    ours.set(id, r);
+    return r;
+  };
+  const gaps = samples.slice(1).map((s, i) => s.ts - samples[i]!.ts).sort((a, b) => a - b);
+  const interval = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  let us = 0;
+  for (let i = 0; i < samples.length - 1; i++) if (isOurs(samples[i]!.id)) us += Math.min(samples[i + 1]!.ts - samples[i]!.ts, 4 * interval);
+  return us / 1000;
 }
 
 /** Durations (ms) of the tasks on the page's main thread (the one that marked pl-window) from the mark on. */
@@ -204,11 +255,12 @@ function windowTasks(trace: TraceEvent[]): number[] {
 function makeControlExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pl-bench-control-ext-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const cs = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; css?: string[] }[] }).content_scripts[0]!;
   writeFileSync(
-    join(dir, 'content-scripts/content.js'),
+    join(dir, cs.js[0]!),
     `(() => { const h = document.createElement('peptide-lens'); h.style.display = 'none'; h.setAttribute('data-flags', '0'); document.documentElement.append(h); h.setAttribute('data-state', 'idle'); })();`,
   );
-  writeFileSync(join(dir, 'content-scripts/content.css'), '');
+  for (const css of cs.css ?? []) writeFileSync(join(dir, css), '');
   return dir;
 }
 
@@ -241,27 +293,34 @@ export async function runPageBench(): Promise<void> {
     await measure(control, `${url}/bench/small.html`, true);
 
     console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
-    console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | longest task with | long tasks with | idle after load | flags');
+    console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | in extension code | longest task with | long tasks with | idle after load | flags');
     // PAGES=no-peptide (a substring of the page name) measures just those pages.
     for (const [path, html] of Object.entries(pages).filter(([p]) => p.includes(process.env.PAGES ?? ''))) {
       const a: Run[] = [];
       const b: Run[] = [];
       const c: Run[] = [];
+      const pa: Run[] = [];
+      const pc: Run[] = [];
       for (let i = 0; i < runs; i++) {
         b.push(await measure(without, url + path, false));
         c.push(await measure(control, url + path, true));
         a.push(await measure(withExt, url + path, true));
+      }
+      for (let i = 0; i < runs; i++) {
+        pc.push(await measure(control, url + path, true, true));
+        pa.push(await measure(withExt, url + path, true, true));
       }
       const w = (k: keyof Run, rs: Run[]) => median(rs.map((r) => r[k]));
       const added = median(a.map((r, i) => r.taskMs - b[i].taskMs));
       const addedVsControl = median(a.map((r, i) => r.taskMs - c[i].taskMs));
       const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
       console.log(
-        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |            ${fmt(w('longestMs', a))} |          ${fmt(w('longTasks', a))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |            ${fmt(w('longestMs', a))} |          ${fmt(w('longTasks', a))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
       );
     }
     console.log('added = median over runs of (TaskDuration with − without, or with − control), same page, same process.');
     console.log('control = this build with a content script that only marks itself idle: the cost of having any content script.');
+    console.log('in extension code = main-thread time under extension frames, from V8\'s sampling profiler (ours, then the control\'s content script): the precise figure; the totals also carry rendering and the page\'s own run-to-run variation.');
     console.log('longest task counted from the moment the extension started.');
   } finally {
     await withExt.close();

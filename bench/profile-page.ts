@@ -78,7 +78,7 @@ function analyse(events: TraceEvent[]): void {
   // The renderer main thread of our page: where the content script was evaluated.
   // (NOEXT=1, no extension: the renderer that parsed the page.)
   const main =
-    events.find((e) => e.name === 'EvaluateScript' && String((e.args?.data as { url?: string })?.url ?? '').includes('content-scripts/content.js')) ??
+    events.find((e) => e.name === 'EvaluateScript' && String((e.args?.data as { url?: string })?.url ?? '').match(/\/(gate|lens)\.js$/)) ??
     [...events].filter((e) => e.name === 'ParseHTML').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
   if (!main) throw new Error('no renderer main thread in trace');
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);

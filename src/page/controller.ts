@@ -22,6 +22,7 @@ import {
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from '../shared/settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { extractBlocks, sectionOf, SECTION_SELECTOR, type PageBlock } from './extract';
+import { customElementsIn, findNamed, type GateMatcher } from './gate';
 import { createFindingsList, type ListEntry } from '../ui/findings-list';
 import { createHighlighter, type Highlighter } from './highlights';
 import { itemAtPoint } from './hit-test';
@@ -58,19 +59,22 @@ const MAX_BATCH_CHARS = 60_000;
 /** Least time between two highlight updates while a pass is still scanning. */
 const PAINT_GAP_MS = 1000;
 
-/**
- * `gate`: a cheap yes/no regex for any alias of a covered substance (default: the prefilter's
- * test(), which also matches uncovered substances).
- */
-export function startPageLens(
-  prefilter: Prefilter,
-  coveredIds: ReadonlySet<string>,
-  rulesVersion: string,
-  signal: AbortSignal,
-  gate: { test(text: string): boolean } = prefilter,
-): void {
-  if (!document.documentElement || document.querySelector('peptide-lens')) return;
-  const host = createHost();
+export interface LensOptions {
+  prefilter: Prefilter;
+  coveredIds: ReadonlySet<string>;
+  rulesVersion: string;
+  signal: AbortSignal;
+  /** The page gate's matcher (src/page/gate.ts): the Text nodes naming a covered substance, without copying the page's text. */
+  gate: GateMatcher;
+  /** The host the gate already put up. */
+  host?: HTMLElement;
+  /** The settings the gate read (saves a storage round trip before the first pass). */
+  settings?: Settings;
+}
+
+export function startPageLens({ prefilter, coveredIds, rulesVersion, signal, gate, host: hostEl, settings: initial }: LensOptions): void {
+  if (!document.documentElement) return;
+  const host = createHost(hostEl);
   const highlighter = createHighlighter(host.overlay);
   // Preact draws the announcement and the popover; the findings list is plain DOM beside it.
   const appEl = document.createElement('div');
@@ -129,9 +133,11 @@ export function startPageLens(
 
   /**
    * Substances whose bare weak alias ("LR3") is off for this page: somewhere it says "Land Rover"
-   * or "Discovery 3". Worked out once per whole-page pass, like the engine does per document.
+   * or "Discovery 3". Worked out once per whole-page pass, like the engine does per document, and
+   * only when a weak alias was seen (a page that says only "IGF-1 LR3" never pays for it).
    */
   let weakOff: ReadonlySet<string> = new Set();
+  let collisionsChecked = false;
   /** Does this text name a covered substance (a weak alias only where the page allows it)? */
   const namesCovered = (text: string) =>
     prefilter.testCovered(text) &&
@@ -144,39 +150,27 @@ export function startPageLens(
     // A title puts the whole page in scope only through a strong alias: "LR3" alone is often a car.
     titleCovered = prefilter.mentions(document.title).some((m) => !m.weak && coveredIds.has(m.substance));
     const b = body();
-    let targets: Element[];
-    let hosts: Element[] | null = null;
     if (roots === 'all') {
-      // Nothing any covered alias matches in the whole text (and no shadow tree to hide text):
-      // done, no walk at all. One regex pass over textContent: no style, no layout.
-      const pageText = b.textContent ?? '';
-      const named = titleCovered || gate.test(pageText);
-      // Only a page that says an alias pays for the collision check (one more regex pass).
-      weakOff = named && !titleCovered ? prefilter.weakBlocked([document.title, pageText]) : new Set();
-      if (!titleCovered && (!named || (weakOff.size && !namesCovered(pageText)))) {
-        hosts = await shadowHosts(b);
-        if (!hosts) return;
-        if (!hosts.length) {
-          dropUnits([b]);
-          return;
-        }
-      }
-      targets = [b];
-    } else {
-      // Drop roots inside other roots: one walk each.
-      targets = roots.filter((r) => r.isConnected && !roots.some((o) => o !== r && o.contains(r)));
+      weakOff = new Set();
+      collisionsChecked = false;
     }
+    // Drop roots inside other roots: one walk each.
+    const targets = roots === 'all' ? [b] : roots.filter((r) => r.isConnected && !roots.some((o) => o !== r && o.contains(r)));
 
     const fresh: PageBlock[] = [];
     for (const root of targets) {
       // Posts whose text names nothing covered are not walked (unless a shadow tree inside could).
       let skip: Set<Element> | undefined;
       if (!titleCovered) {
-        hosts ??= await shadowHosts(root);
-        if (!hosts) return;
-        const quiet = await quietSections(root, hosts);
-        if (!quiet) return;
-        skip = quiet;
+        const named = await namedIn(root);
+        const hosts = named && (await shadowHosts(root));
+        if (!named || !hosts) return;
+        // Nothing named in the whole page and no shadow tree to hide text: done, no walk at all.
+        if (roots === 'all' && !named.length && !hosts.length) {
+          dropUnits([b]);
+          return;
+        }
+        skip = quietSections(root, named, hosts);
       }
       const ex = extractBlocks(root, b, skip);
       if (!(await runSliced(ex.step, 8, signal))) return;
@@ -269,17 +263,53 @@ export function startPageLens(
     }
   }
 
-  /** Open shadow roots' hosts under `root` (their text is not in textContent); null = aborted. */
   /**
-   * Open shadow roots under `root`. Only custom elements (a dash in the tag name) are checked:
-   * they are where web components keep shadow trees, and an XPath query finds them in native
-   * code, so a page with 100k plain elements costs no per-element JS wrapper in our world.
-   * (A shadow root attached to a plain <div> is not read; see README, "What is read".)
+   * The Text nodes under `root` that name a covered substance (the gate's native query, then the
+   * alias regexes on those few nodes); a weak alias counts only where the page allows it. The
+   * page-wide collision check runs the first time a weak alias is seen in a pass. null = aborted.
    */
+  async function namedIn(root: Element): Promise<Text[] | null> {
+    const found = findNamed(root, gate);
+    const titleWeak = !titleCovered && prefilter.mentions(document.title).some((m) => m.weak && coveredIds.has(m.substance));
+    if ((titleWeak || found.some((f) => !f.strong)) && !collisionsChecked) {
+      const blocked = await pageCollisions();
+      if (!blocked) return null;
+      weakOff = blocked;
+      collisionsChecked = true;
+    }
+    return found.filter((f) => f.strong || namesCovered(f.text)).map((f) => f.node);
+  }
+
+  /**
+   * Substances whose weak alias the page's collision context turns off (prefilter.weakBlocked over
+   * the title and all the page's text), read node by node in slices: no long task, no copy of the
+   * whole page. null = aborted.
+   */
+  async function pageCollisions(): Promise<Set<string> | null> {
+    const blocked = prefilter.weakBlocked([document.title]);
+    const walker = document.createTreeWalker(body(), NodeFilter.SHOW_TEXT);
+    let chunk = '';
+    const test = () => {
+      for (const id of prefilter.weakBlocked([chunk])) blocked.add(id);
+      chunk = chunk.slice(-40); // a collision phrase may run on into the next chunk
+    };
+    const ok = await runSliced((budget) => {
+      const until = performance.now() + budget;
+      for (let n = 0, node = walker.nextNode(); node; node = walker.nextNode()) {
+        chunk += (node as Text).data;
+        if (chunk.length > 32_000) test();
+        if ((++n & 255) === 0 && performance.now() > until) return false;
+      }
+      test();
+      return true;
+    }, 8, signal);
+    return ok ? blocked : null;
+  }
+
+  /** Open shadow roots' hosts under `root` (custom elements only, see gate.ts); null = aborted. */
   async function shadowHosts(root: Element): Promise<Element[] | null> {
     const found: Element[] = [];
-    const doc = root.ownerDocument;
-    const hits = doc.evaluate(".//*[contains(local-name(), '-')]", root, null, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
+    const hits = customElementsIn(root);
     let i = 0;
     const ok = await runSliced((budget) => {
       const until = performance.now() + budget;
@@ -296,26 +326,22 @@ export function startPageLens(
     return ok ? found : null;
   }
 
-  /** Posts under `root` whose text (and shadow trees) name nothing covered: not worth a walk. */
-  async function quietSections(root: Element, hosts: Element[]): Promise<Set<Element> | null> {
-    const sections = root.querySelectorAll(SECTION_SELECTOR);
-    const quiet = new Set<Element>();
-    let last: Element | null = null;
-    let i = 0;
-    const ok = await runSliced((budget) => {
-      const until = performance.now() + budget;
-      for (; i < sections.length; i++) {
-        const s = sections[i];
-        if (last?.contains(s)) continue; // inside a quiet post: skipped with it
-        if (!mayMatter(s.textContent) && !hosts.some((h) => s.contains(h))) quiet.add((last = s));
-        if ((i & 63) === 63 && performance.now() > until) {
-          i++;
-          return false;
-        }
+  /**
+   * Posts under `root` that hold none of the `named` Text nodes and no shadow host: not worth a
+   * walk. No post's text is read: a post is loud when a named node or a shadow host is inside it.
+   */
+  function quietSections(root: Element, named: Node[], hosts: Element[]): Set<Element> {
+    const loud = new Set<Element>();
+    for (const n of [...named, ...hosts]) {
+      // A shadow host may be a post itself; a Text node's post is around its parent.
+      for (let e = n instanceof Element ? n : n.parentElement, s = e?.closest(SECTION_SELECTOR); s && !loud.has(s); s = e?.closest(SECTION_SELECTOR)) {
+        loud.add(s);
+        e = s.parentElement;
       }
-      return true;
-    }, 8, signal);
-    return ok ? quiet : null;
+    }
+    const quiet = new Set<Element>();
+    for (const s of root.querySelectorAll(SECTION_SELECTOR)) if (!loud.has(s)) quiet.add(s);
+    return quiet;
   }
 
   function* batches(list: Unit[]): Generator<Unit[]> {
@@ -694,13 +720,15 @@ export function startPageLens(
   browser.runtime.onMessage.addListener(browserMessages);
 
   const stopSettings = onSettingsChanged(apply);
-  void loadSettings().then((s) => {
+  const start = (s: Settings) => {
     if (signal.aborted) return;
     if (!isSiteEnabled(s, location.hostname)) {
       settings = s;
       disable();
     } else apply(s);
-  });
+  };
+  if (initial) start(initial);
+  else void loadSettings().then(start);
 
   signal.addEventListener('abort', () => {
     disable();

@@ -56,27 +56,41 @@ function adoptStyles(shadow: ShadowRoot): void {
   }
 }
 
-export function createHost(): Host {
+/** The inline style of the host: every property !important, `display` as asked. */
+function hostStyle(display: string): string {
+  return Object.entries({ ...HOST_STYLE, display })
+    .map(([k, v]) => `${k}:${v} !important`)
+    .join(';');
+}
+
+/**
+ * The bare host, hidden, with its test hooks: what the page gate (src/page/gate.ts) puts on every
+ * page. The shadow root and everything in it come only with the lens (createHost).
+ */
+export function createHostElement(): HTMLElement {
   const el = document.createElement('peptide-lens');
-  const style = (display: string) =>
-    Object.entries({ ...HOST_STYLE, display })
-      .map(([k, v]) => `${k}:${v} !important`)
-      .join(';');
   // CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline') blocks the latter.
-  el.style.cssText = style('none');
+  el.style.cssText = hostStyle('none');
+  el.dataset.state = 'scanning';
+  el.dataset.flags = '0';
+  // On <html>, not <body>: body styles and SPA body swaps cannot touch it.
+  document.documentElement.append(el);
+  return el;
+}
+
+/** The lens's host: the gate's element (or a new one) with an open shadow root for our UI. */
+export function createHost(existing?: HTMLElement): Host {
+  const el = existing?.isConnected ? existing : createHostElement();
   let visible = false;
   let styled = false;
-  const shadow = el.attachShadow({ mode: 'open' });
+  const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   const overlay = document.createElement('div');
   overlay.className = 'pl-overlay';
   overlay.setAttribute('aria-hidden', 'true');
   const ui = document.createElement('div');
   ui.className = 'pl-root';
-  shadow.append(overlay, ui);
+  shadow.replaceChildren(overlay, ui);
   el.dataset.state = 'scanning';
-  el.dataset.flags = '0';
-  // On <html>, not <body>: body styles and SPA body swaps cannot touch it.
-  document.documentElement.append(el);
   return {
     el,
     shadow,
@@ -94,7 +108,7 @@ export function createHost(): Host {
         styled = true;
         adoptStyles(shadow);
       }
-      el.style.cssText = style(v ? HOST_STYLE.display : 'none');
+      el.style.cssText = hostStyle(v ? HOST_STYLE.display : 'none');
     },
     remove: () => el.remove(),
   };

@@ -1,0 +1,281 @@
+/**
+ * The page gate: the only code every page loads and runs. It answers one question as cheaply as
+ * the browser allows — could this page name a covered substance? — and loads the in-page lens
+ * (highlights, popover, findings list: src/page/controller.ts) only when the answer is yes.
+ *
+ * Cheap means: no copy of the page's text into script. One XPath query, evaluated in native
+ * code, returns just the Text nodes that hold the rule set's gate clues (for IGF-1 LR3: a "3"
+ * and one of "lr", "ong", "r3", in any case); only those few are tested with the alias regexes.
+ * Reading a 1.8 MB page's textContent instead costs ~40 ms; the query ~10-15 ms.
+ *
+ * After a "no", the gate watches the page (new posts, single-page-app routes, a changed title)
+ * and asks again for what changed, in batches. Knows nothing of rules beyond the gate data.
+ */
+import type { GateData } from '../rules/gate';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, isSiteEnabled, normaliseSettings, type Settings } from '../shared/settings';
+import { createHostElement } from './host';
+
+export interface GateMatcher {
+  query: string;
+  strong: RegExp;
+  weak: RegExp | null;
+}
+
+export function createGateMatcher(data: GateData): GateMatcher {
+  return {
+    query: data.query,
+    strong: new RegExp(data.strong, 'i'),
+    weak: data.weak === '(?!)' ? null : new RegExp(data.weak, 'i'),
+  };
+}
+
+/** A Text node that names a covered substance: by a strong alias, or only by a weak one ("LR3"). */
+export interface NamedText {
+  node: Text;
+  /** The text the alias was found in: the node's own, or its parent's when split over nodes. */
+  text: string;
+  strong: boolean;
+}
+
+/** Text that is never prose: its matches do not count (a "3" in a script is not a mention). */
+const NOT_PROSE = new Set(['script', 'style', 'noscript', 'template']);
+
+function classify(text: string, m: GateMatcher): boolean | null {
+  if (m.strong.test(text)) return true;
+  if (m.weak?.test(text)) return false;
+  return null;
+}
+
+/**
+ * Text nodes under `root` (an element, document or shadow root; not inside nested shadow trees)
+ * that name a covered substance. `firstOnly`: stop at the first.
+ */
+export function findNamed(root: Node, m: GateMatcher, firstOnly = false): NamedText[] {
+  const out: NamedText[] = [];
+  if (!m.query) return out;
+  for (const node of candidates(root, m.query)) {
+    const parent = node.parentElement;
+    if (parent && NOT_PROSE.has(parent.localName)) continue;
+    let text = node.data;
+    let strong = classify(text, m);
+    // An alias split over elements ("Long <i>R3</i> IGF-1"): ask the parent, then its parent.
+    for (let e = parent, up = 0; strong === null && e && up < 2; e = e.parentElement, up++) {
+      const t = e.textContent ?? '';
+      if (t.length > 4000) break;
+      text = t;
+      strong = classify(t, m);
+    }
+    if (strong === null) continue;
+    out.push({ node, text, strong });
+    if (firstOnly) break;
+  }
+  return out;
+}
+
+/** The Text nodes the gate query picks under `root`. XPath takes no shadow root as its context: its children instead. */
+function* candidates(root: Node, query: string): Generator<Text> {
+  if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+    for (let c = root.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.TEXT_NODE) yield c as Text;
+      else if (c.nodeType === Node.ELEMENT_NODE) yield* candidates(c, query);
+    }
+    return;
+  }
+  const doc = root.ownerDocument ?? (root as Document);
+  let hits: XPathResult;
+  try {
+    hits = doc.evaluate(query, root, null, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
+  } catch {
+    // A document XPath cannot read (none known): every Text node, the regexes decide. Slower, same answer.
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+    return;
+  }
+  for (let i = 0; i < hits.snapshotLength; i++) yield hits.snapshotItem(i) as Text;
+}
+
+/**
+ * Custom elements (a dash in the tag name) under `root`: where web components keep open shadow
+ * trees, whose text is not in the page's own tree. Found by XPath in native code, so a page of
+ * 100k plain elements costs no per-element wrapper in our world. (A shadow root attached to a
+ * plain <div> is not read; see README, "What is read".)
+ */
+export function customElementsIn(root: Element | Document): { snapshotLength: number; snapshotItem(i: number): Node | null } {
+  const doc = root.ownerDocument ?? (root as Document);
+  try {
+    return doc.evaluate(".//*[contains(local-name(), '-')]", root, null, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
+  } catch {
+    const all = [...root.querySelectorAll('*')].filter((e) => e.localName.includes('-'));
+    return { snapshotLength: all.length, snapshotItem: (i) => all[i] ?? null };
+  }
+}
+
+/** Does `root`, or an open shadow tree under it (at any depth), name a covered substance? */
+export function namesAnything(root: Node, m: GateMatcher): boolean {
+  if (findNamed(root, m, true).length) return true;
+  const scopes = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : [root as Element];
+  for (const scope of scopes) {
+    if (scope.shadowRoot && namesAnything(scope.shadowRoot, m)) return true;
+    const els = customElementsIn(scope);
+    for (let i = 0; i < els.snapshotLength; i++) {
+      const sr = (els.snapshotItem(i) as Element).shadowRoot;
+      if (sr && namesAnything(sr, m)) return true;
+    }
+  }
+  return false;
+}
+
+// ---- the content script's flow ------------------------------------------------------------------
+
+/** What the gate hands the lens (same isolated world, so these globals are private to us). */
+export interface LensBoot {
+  host: HTMLElement;
+  signal: AbortSignal;
+  settings: Settings;
+}
+/** The lens module, once evaluated, leaves its start function here for the gate to call. */
+export const LENS_START_KEY = '__peptideLensStart';
+const STARTED_KEY = '__peptideLensGate';
+
+interface StorageChange {
+  newValue?: unknown;
+}
+type StorageListener = (changes: Record<string, StorageChange>, area: string) => void;
+export interface ExtensionApi {
+  runtime?: { id?: string; getURL(path: string): string };
+  storage: {
+    sync: { get(key: string): Promise<Record<string, unknown>> };
+    onChanged: { addListener(cb: StorageListener): void; removeListener(cb: StorageListener): void };
+  };
+}
+
+/** The extension API without the polyfill (promise-based `browser` in Firefox, `chrome` in MV3). */
+export function extensionApi(): ExtensionApi | null {
+  const g = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+  return api?.runtime?.id ? api : null;
+}
+
+/** Batches of page changes are checked at most this often, once the page is quiet for DELAY_MS. */
+const DELAY_MS = 200;
+const MAX_WAIT_MS = 1000;
+/** More changed subtrees than this in one batch: one query over the whole page instead. */
+const MAX_ROOTS = 200;
+
+/**
+ * Run the gate on this page: put up the (hidden) host, look for a covered substance now and
+ * whenever the page changes, and once one is named start the lens — unless the settings say
+ * PeptideLens does not run on this site. A page that names nothing never even reads the settings.
+ * `loadLens` evaluates the lens module, which leaves its start function at LENS_START_KEY.
+ */
+export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise<unknown>): void {
+  const api = extensionApi();
+  const g = globalThis as Record<string, unknown>;
+  if (!api || !document.documentElement || g[STARTED_KEY]) return;
+  g[STARTED_KEY] = true;
+  const m = createGateMatcher(data);
+  const host = createHostElement();
+  const abort = new AbortController();
+  let named = false;
+  let started = false;
+  let lens: Promise<((boot: LensBoot) => void) | null> | null = null;
+  let observer: MutationObserver | null = null;
+  const pending = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  let firstChange = 0;
+
+  const setState = (state: 'scanning' | 'idle') => {
+    if (host.dataset.state !== state) host.dataset.state = state;
+  };
+  const pageNames = (root: Node) => classify(document.title, m) !== null || namesAnything(root, m);
+
+  function stop(): void {
+    observer?.disconnect();
+    if (timer) clearTimeout(timer);
+    timer = 0;
+    pending.clear();
+    api!.storage.onChanged.removeListener(onStorage);
+    abort.abort();
+  }
+
+  /** Something covered is named: read the settings while the lens module loads, then start it. */
+  function onNamed(): void {
+    named = true;
+    observer?.disconnect();
+    if (timer) clearTimeout(timer);
+    pending.clear();
+    setState('scanning');
+    lens ??= loadLens(api!).then(
+      () => (g[LENS_START_KEY] as ((boot: LensBoot) => void) | undefined) ?? null,
+      (e) => {
+        console.warn('PeptideLens: could not load the page lens', e);
+        return null;
+      },
+    );
+    api!.storage.onChanged.addListener(onStorage);
+    const settings = api!.storage.sync.get(SETTINGS_KEY).then((got) => normaliseSettings(got?.[SETTINGS_KEY]), () => DEFAULT_SETTINGS);
+    void Promise.all([lens, settings]).then(([start, s]) => apply(s, start));
+  }
+
+  /** Start the lens if this site is on; otherwise show the host as off and wait for a change. */
+  function apply(s: Settings, start: ((boot: LensBoot) => void) | null): void {
+    if (abort.signal.aborted || started) return;
+    if (!isSiteEnabled(s, location.hostname)) {
+      host.dataset.disabled = 'true';
+      host.dataset.flags = '0';
+      setState('idle');
+      return;
+    }
+    delete host.dataset.disabled;
+    if (!start) return setState('idle');
+    started = true;
+    // The lens reads and follows the settings itself from here on.
+    api!.storage.onChanged.removeListener(onStorage);
+    start({ host, signal: abort.signal, settings: s });
+  }
+
+  function onStorage(changes: Record<string, StorageChange>, area: string): void {
+    if (area === 'sync' && SETTINGS_KEY in changes && lens) {
+      const s = normaliseSettings(changes[SETTINGS_KEY]!.newValue);
+      void lens.then((start) => apply(s, start));
+    }
+  }
+
+  function onBatch(): void {
+    timer = 0;
+    firstChange = 0;
+    // The extension was reloaded or removed: this copy of the script must stop.
+    if (!api!.runtime?.id) return stop();
+    if (named) return;
+    const roots = [...pending].filter((n) => n.isConnected);
+    pending.clear();
+    if (roots.length > MAX_ROOTS ? pageNames(document.body ?? document.documentElement) : classify(document.title, m) !== null || roots.some((r) => namesAnything(r, m))) onNamed();
+  }
+
+  function collect(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.target === host || host.contains(r.target)) continue;
+      if (r.type === 'characterData') {
+        const p = r.target.parentNode;
+        if (p) pending.add(p);
+      } else {
+        for (const n of r.addedNodes) {
+          if (n === host) continue;
+          if (n.nodeType === Node.ELEMENT_NODE) pending.add(n);
+          else if (n.nodeType === Node.TEXT_NODE && n.parentNode) pending.add(n.parentNode);
+        }
+      }
+    }
+    if (!pending.size) return;
+    const now = performance.now();
+    if (!firstChange) firstChange = now;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(onBatch, now - firstChange > MAX_WAIT_MS ? 0 : DELAY_MS);
+  }
+
+  if (pageNames(document.body ?? document.documentElement)) return onNamed();
+  setState('idle');
+  // The whole document: new posts, route changes, and the <title> in <head>.
+  observer = new MutationObserver(collect);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}

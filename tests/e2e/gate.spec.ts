@@ -1,0 +1,52 @@
+/**
+ * The page gate: every page runs only it; the lens (highlights, list, popover) loads where a covered
+ * substance is named — at load, later, or only inside a shadow root.
+ */
+import { test, expect } from './fixtures';
+import { flags, host, settled } from './helpers';
+
+/** The lens gives the host its shadow root; the gate alone never does. */
+const lensLoaded = (page: import('@playwright/test').Page) => host(page).evaluate((el) => el.shadowRoot !== null);
+
+test('a page that names no covered substance gets no lens, no flag and no change', async ({ page, serverUrl }) => {
+  await page.goto(serverUrl('quiet.html'));
+  await settled(page);
+  await expect(host(page)).toHaveAttribute('data-flags', '0');
+  expect(await lensLoaded(page)).toBe(false);
+  // "3 sets", "long rest", "Strong day": the gate's clues, but no alias.
+  await page.waitForTimeout(300);
+  expect(await lensLoaded(page)).toBe(false);
+});
+
+test('a quiet page that later gets a post naming IGF-1 LR3 is read and flagged', async ({ page, serverUrl }) => {
+  await page.goto(serverUrl('quiet.html'));
+  await settled(page);
+  await page.evaluate(() => {
+    const post = document.createElement('article');
+    post.className = 'post';
+    post.innerHTML = '<p class="meta">newbie_22 · just now</p><p>Started Long R3 IGF-1 at 40 mcg ED post-workout, split bilat.</p>';
+    document.querySelector('main')!.append(post);
+  });
+  await expect(page.locator('peptide-lens [data-finding][data-kind="dosing"][data-text*="40 mcg"]')).toHaveCount(1);
+  expect(await lensLoaded(page)).toBe(true);
+  await settled(page);
+  await expect(host(page)).toHaveAttribute('data-flags', /^[1-9]/);
+});
+
+test('a page whose only mention is inside a web component\'s shadow root is flagged', async ({ page, serverUrl }) => {
+  await page.goto(serverUrl('shadow-only.html'));
+  await settled(page);
+  await expect(page.locator('peptide-lens [data-finding][data-kind="regulatory-claim"][data-text*="FDA approved"]')).toHaveCount(1);
+  await expect(flags(page).first()).toBeAttached();
+});
+
+test('a single-page app whose new route names IGF-1 LR3 only in its title and text is read', async ({ page, serverUrl }) => {
+  await page.goto(serverUrl('quiet.html'));
+  await settled(page);
+  await page.evaluate(() => {
+    history.pushState({}, '', '?route=lr3');
+    document.title = 'IGF-1 LR3 questions – IronTalk';
+    document.querySelector('main')!.innerHTML = '<h1>Questions</h1><article class="post"><p>Been told to pin 50 mcg twice a day.</p></article>';
+  });
+  await expect(page.locator('peptide-lens [data-finding][data-kind="dosing"][data-text*="50 mcg"]')).toHaveCount(1);
+});
