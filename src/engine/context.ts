@@ -148,6 +148,17 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
 export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|testosterone|hcg|b12|biotin)\b/i;
 
+/**
+ * Other research peptides sold and discussed beside LR3 (BPC-157, TB-500, CJC-1295, ipamorelin...).
+ * A sentence that names one of them and not a covered substance is about that peptide, not the
+ * page's (a BPC dose in an LR3 thread), unless it combines it with the page's substance
+ * (`STACKED_WITH`: "stack it with CJC-1295", "throw some BPC in with it").
+ */
+export const OTHER_PEPTIDE =
+  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide)\b/i;
+export const STACKED_WITH =
+  /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
+
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;

@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -159,6 +159,11 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const substanceId = ownCovered ?? ownApproved ?? inScope;
       // "I cycle my caffeine: two weeks off" in an LR3 thread is about caffeine, not LR3.
       if (!ownCovered && OTHER_SUBSTANCE.test(sentence)) return;
+      // "bpc 250mcg twice a day healed my shoulder" in an LR3 thread is about BPC-157, not LR3;
+      // "stack it with our CJC-1295" on the LR3 page still combines it with LR3.
+      // (A weak alias set aside for the page's collisions, "lr3 + cjc/ipa" on a forum that also
+      // links a Land Rover thread, still names LR3 here.)
+      if (!ownCovered && OTHER_PEPTIDE.test(sentence) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) return;
       // Label language ("its labeled starting dose ... applies only to pediatric patients").
       const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
       const substance = substances.get(substanceId)!;

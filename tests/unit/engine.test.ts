@@ -61,6 +61,14 @@ describe('page-wide collisions', () => {
     }).findings;
     expect(fs.filter((f) => f.severity === 'flag')).toEqual([]);
   });
+
+  it('leaves a sentence about another peptide alone in an LR3 thread, unless it is stacked with LR3', () => {
+    const title = 'IGF-1 LR3 and TB-500 for a torn calf?';
+    expect(flagsIn('TB-500 at 2 mg a week sorted my achilles in a month.', title)).toEqual([]);
+    expect(flagsIn('My sermorelin shots every night fixed my sleep.', title)).toEqual([]);
+    expect(kinds(flagsIn('Throw some TB-500 in with it for the injury.', title))).toContain('dosing');
+    expect(kinds(flagsIn('lr3 at 40 mcg plus TB-500 at 2 mg, both twice a week.', title))).toContain('dosing');
+  });
 });
 
 describe('context decides', () => {
