@@ -66,7 +66,11 @@ const REBUT_NEXT =
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
 const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|advertised|reads|stated|states|according to|boasted|touted|described)\b/i;
 
-const MYTH = /\b(?:myths?|bro[- ]?science|fear[- ]?monger\w*|overblown)\b/i;
+/**
+ * Debunking words. Not "fearmongered": that is the promoter's word for the risks ("LR3 is wildly
+ * fearmongered and honestly safe"), never a rebuttal of the claim beside it.
+ */
+const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 
 /**
  * Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ...").

@@ -95,6 +95,10 @@ describe('context decides', () => {
     expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
   });
 
+  it('reads "fearmongered" as the promoter waving risks away, not as a rebuttal', () => {
+    expect(kinds(flagsIn('IGF-1 LR3 gets fearmongered to death and it is perfectly safe.'))).toEqual(['safety-claim']);
+  });
+
   it('does not flag hearsay questions', () => {
     expect(flagsIn('I heard IGF-1 LR3 causes hyperplasia, is that true?')).toEqual([]);
   });
