@@ -48,7 +48,10 @@ const REBUT_WORDS = [
   'unsubstantiated', 'debunk\\w*', 'hype', 'marketing (?:copy|claims?|language|hype)', 'is marketing',
   '(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described) (?:as|for|to)|sold as)',
   'warning letters?', 'according to (?:the )?(?:seller|vendor|site|ad|listing|company)', 'according to (?:which|what) (?:trial|study)',
-  'no (?:good |solid |reliable |credible |published |direct |clinical |human )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
+  'no (?:good |solid |reliable |credible |published |direct |clinical |human |randomi[sz]ed |controlled |placebo-controlled |peer-reviewed |large |rigorous |long-term )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
+  // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
+  // that the product is intended for use as a drug".
+  '(?:statements?|representations?|claims?|wording|language) (?:such as|like|including)', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',

@@ -93,6 +93,8 @@ describe('context decides', () => {
 
   it('does not flag a claim quoted to rebut it', () => {
     expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
+    expect(flagsIn("The letter lists representations such as 'IGF-1 LR3 builds lean muscle fast' as proof the product is an unapproved new drug.")).toEqual([]);
+    expect(flagsIn('Influencers trade IGF-1 LR3 post-workout timing tips, yet no randomized trial backs any of it.')).toEqual([]);
   });
 
   it('reads "fearmongered" as the promoter waving risks away, not as a rebuttal', () => {
