@@ -66,6 +66,8 @@ const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))\b/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
+/** Criticism of an attributed dose: negation, or words judging it. */
+const CRITICISM = /\b(?:no|not|nobody|never|none|neither|nothing|untested|unproven|unsupported|reckless|dangerous|danger|risky|irresponsible|misleading|worr(?:y|ies|ied|ying)|warn(?:s|ed|ing)?)\b|n't\b|n’t\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
 const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|advertised|reads|stated|states|according to|boasted|touted|described)\b/i;
 
@@ -78,9 +80,13 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 /**
  * Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ...").
  * `riskDenial`: for safety and dosing claims, calling a risk a myth ("hypos are a myth") is the claim itself.
+ * `attribution`: false for dosing, where saying who does it ("users on forums describe injecting
+ * 20-50 mcg after workouts", "vendors' sheets tell buyers to ...") still describes the dose: the
+ * attribution then counts only beside criticism ("... a figure nobody has tested", "advice a
+ * pharmacist called reckless") or when the next sentence asks about it ("Is that legit??").
  */
-export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false): boolean {
-  if (ATTRIBUTION.test(sentence) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false, attribution = true): boolean {
+  if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (QUOTED.test(sentence) && REPORTING.test(sentence)) {

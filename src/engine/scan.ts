@@ -176,6 +176,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const next = block.text.slice(sp.end, sp.end + 400).trim();
       const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
       const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, RISK_WORDS.test(sentence));
+      let dosingRebuttal: boolean | undefined; // computed on first dosing match
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -188,8 +189,13 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
         const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && RISK_WORDS.test(sentence);
-        const rebutted = riskDenial ? rebuttalExceptMyth : rebuttal;
-        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
+        // A dose is "described, not endorsed" when attributed ("forum users describe injecting ..."):
+        // still dosing copy unless the sentence criticises or rebuts it.
+        const dosing = rule.kind === 'dosing';
+        const rebutted = dosing
+          ? (dosingRebuttal ??= underReview || isRebuttal(sentence, 0, 0, next, riskDenial, false))
+          : riskDenial ? rebuttalExceptMyth : rebuttal;
+        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial, !dosing) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;

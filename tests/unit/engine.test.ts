@@ -97,6 +97,11 @@ describe('context decides', () => {
     expect(flagsIn('Influencers trade IGF-1 LR3 post-workout timing tips, yet no randomized trial backs any of it.')).toEqual([]);
   });
 
+  it('flags a dose described as others\' practice, not one attributed to be criticised', () => {
+    expect(kinds(flagsIn('Bodybuilders on Reddit say they pin IGF-1 LR3 at 40 mcg before bed.'))).toEqual(['dosing']);
+    expect(flagsIn('One coach tells clients to pin 60 mcg of IGF-1 LR3 daily, a dose no trial has looked at.')).toEqual([]);
+  });
+
   it('reads "fearmongered" as the promoter waving risks away, not as a rebuttal', () => {
     expect(kinds(flagsIn('IGF-1 LR3 gets fearmongered to death and it is perfectly safe.'))).toEqual(['safety-claim']);
   });
