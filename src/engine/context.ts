@@ -89,13 +89,17 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
-  if (QUOTED.test(sentence) && REPORTING.test(sentence)) {
-    // The match sits inside the quotation marks.
-    const before = sentence.slice(0, start);
-    const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
-    if (opens % 2 === 1 || (/["“‘]|(?:^|\s)'/.test(before) && /["”’]|'(?=[\s,.;:!?—–-]|$)/.test(sentence.slice(end)))) return true;
-  }
+  if (isQuotedReport(sentence, start, end)) return true;
   return REBUT_NEXT.test(nextSentence.trim());
+}
+
+/** The part of isRebuttal that depends on where the match is: inside a reported quotation. */
+export function isQuotedReport(sentence: string, start: number, end: number): boolean {
+  if (!(QUOTED.test(sentence) && REPORTING.test(sentence))) return false;
+  // The match sits inside the quotation marks.
+  const before = sentence.slice(0, start);
+  const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
+  return opens % 2 === 1 || (/["“‘]|(?:^|\s)'/.test(before) && /["”’]|'(?=[\s,.;:!?—–-]|$)/.test(sentence.slice(end)));
 }
 
 const HEARSAY =

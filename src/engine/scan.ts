@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -174,9 +174,11 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       if (!raw.length) return;
       // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
       const next = block.text.slice(sp.end, sp.end + 400).trim();
-      const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
-      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, RISK_WORDS.test(sentence));
-      let dosingRebuttal: boolean | undefined; // computed on first dosing match
+      // Whether the sentence reads as quoted to be rebutted, in three variants, each computed on first need.
+      let rebuttal: boolean | undefined;
+      let rebuttalExceptMyth: boolean | undefined;
+      let dosingRebuttal: boolean | undefined;
+      let riskWords: boolean | undefined;
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -188,14 +190,19 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && RISK_WORDS.test(sentence);
-        // A dose is "described, not endorsed" when attributed ("forum users describe injecting ..."):
-        // still dosing copy unless the sentence criticises or rebuts it.
-        const dosing = rule.kind === 'dosing';
-        const rebutted = dosing
-          ? (dosingRebuttal ??= underReview || isRebuttal(sentence, 0, 0, next, riskDenial, false))
-          : riskDenial ? rebuttalExceptMyth : rebuttal;
-        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial, !dosing) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
+        if (rule.context.rebuttal === 'suppress') {
+          const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && (riskWords ??= RISK_WORDS.test(sentence));
+          // A dose is "described, not endorsed" when attributed ("forum users describe injecting ..."):
+          // still dosing copy unless the sentence criticises or rebuts it.
+          const rebutted =
+            rule.kind === 'dosing'
+              ? (dosingRebuttal ??= underReview || isRebuttal(sentence, 0, 0, next, riskDenial, false))
+              : riskDenial
+                ? (rebuttalExceptMyth ??= underReview || isRebuttal(sentence, 0, 0, next, true))
+                : (rebuttal ??= underReview || isRebuttal(sentence, 0, 0, next));
+          // The rest of isRebuttal does not depend on the match: only a reported quotation around it does.
+          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && isCritical())) continue;
+        }
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
