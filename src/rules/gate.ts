@@ -32,9 +32,9 @@ export function caseVariants(clue: string): string[] {
 
 const containsAny = (clues: string[]) => clues.flatMap(caseVariants).map((v) => `contains(.,'${v}')`).join(' or ');
 
-/** The XPath predicate for one substance's clues. */
+/** The XPath predicates for one substance's clues: one [...] per clue group, most selective first. */
 function predicate(g: GateClues): string {
-  return [...g.all.map((c) => `(${containsAny([c])})`), `(${containsAny(g.any)})`].join(' and ');
+  return [...g.all.map((c) => `[${containsAny([c])}]`), `[${containsAny(g.any)}]`].join('');
 }
 
 /** The same test as the XPath query, in script (tests use it to check clues against every alias match). */
@@ -50,7 +50,7 @@ export function gateData(set: CompiledRuleSet): GateData {
   const preds = covered.map((s) => predicate(s.gate!));
   return {
     version: set.version,
-    query: preds.length ? `.//text()[${preds.length === 1 ? preds[0] : preds.map((p) => `(${p})`).join(' or ')}]` : '',
+    query: preds.length ? (preds.length === 1 ? `.//text()${preds[0]}` : preds.map((p) => `.//text()${p}`).join(' | ')) : '',
     strong: alt(covered.flatMap((s) => s.strong)),
     weak: alt(covered.flatMap((s) => s.weak)),
   };
