@@ -22,7 +22,7 @@ import {
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from '../shared/settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { extractBlocks, sectionOf, SECTION_SELECTOR, type PageBlock } from './extract';
-import { customElementsIn, findNamed, type GateMatcher } from './gate';
+import { customElementsIn, findNamed, type GateMatcher, type NamedText } from './gate';
 import { createFindingsList, type ListEntry } from '../ui/findings-list';
 import { createHighlighter, type Highlighter } from './highlights';
 import { itemAtPoint } from './hit-test';
@@ -70,9 +70,11 @@ export interface LensOptions {
   host?: HTMLElement;
   /** The settings the gate read (saves a storage round trip before the first pass). */
   settings?: Settings;
+  /** What the gate's load-time query found, if the page has not changed since (first pass only). */
+  named?: NamedText[];
 }
 
-export function startPageLens({ prefilter, coveredIds, rulesVersion, signal, gate, host: hostEl, settings: initial }: LensOptions): void {
+export function startPageLens({ prefilter, coveredIds, rulesVersion, signal, gate, host: hostEl, settings: initial, named: gateFound }: LensOptions): void {
   if (!document.documentElement) return;
   const host = createHost(hostEl);
   const highlighter = createHighlighter(host.overlay);
@@ -269,7 +271,9 @@ export function startPageLens({ prefilter, coveredIds, rulesVersion, signal, gat
    * page-wide collision check runs the first time a weak alias is seen in a pass. null = aborted.
    */
   async function namedIn(root: Element): Promise<Text[] | null> {
-    const found = findNamed(root, gate);
+    // The gate's answer for the whole page serves the first pass (it checked nothing changed since).
+    const found = root === body() && gateFound ? gateFound : findNamed(root, gate);
+    gateFound = undefined;
     const titleWeak = !titleCovered && prefilter.mentions(document.title).some((m) => m.weak && coveredIds.has(m.substance));
     if ((titleWeak || found.some((f) => !f.strong)) && !collisionsChecked) {
       const blocked = await pageCollisions();

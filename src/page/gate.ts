@@ -113,6 +113,11 @@ export function customElementsIn(root: Element | Document): { snapshotLength: nu
 /** Does `root`, or an open shadow tree under it (at any depth), name a covered substance? */
 export function namesAnything(root: Node, m: GateMatcher): boolean {
   if (findNamed(root, m, true).length) return true;
+  return shadowNames(root, m);
+}
+
+/** Does an open shadow tree under `root` (at any depth) name a covered substance? */
+function shadowNames(root: Node, m: GateMatcher): boolean {
   const scopes = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : [root as Element];
   for (const scope of scopes) {
     if (scope.shadowRoot && namesAnything(scope.shadowRoot, m)) return true;
@@ -132,6 +137,11 @@ export interface LensBoot {
   host: HTMLElement;
   signal: AbortSignal;
   settings: Settings;
+  /**
+   * The named Text nodes of the page's own tree, as the gate found them at load, when nothing
+   * has changed since: the lens's first pass need not ask the browser again.
+   */
+  named?: NamedText[];
 }
 /** The lens module, once evaluated, leaves its start function here for the gate to call. */
 export const LENS_START_KEY = '__peptideLensStart';
@@ -180,6 +190,8 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   let started = false;
   let lens: Promise<((boot: LensBoot) => void) | null> | null = null;
   let observer: MutationObserver | null = null;
+  /** What the load-time check found, while the page has not changed since (handed to the lens). */
+  let found: NamedText[] | undefined;
   const pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let firstChange = 0;
@@ -198,10 +210,12 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     abort.abort();
   }
 
-  /** Something covered is named: read the settings while the lens module loads, then start it. */
+  /**
+   * Something covered is named: read the settings while the lens module loads, then start it.
+   * The observer keeps running until then only to tell whether the load-time result still holds.
+   */
   function onNamed(): void {
     named = true;
-    observer?.disconnect();
     if (timer) clearTimeout(timer);
     pending.clear();
     setState('scanning');
@@ -221,6 +235,8 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   function apply(s: Settings, start: ((boot: LensBoot) => void) | null): void {
     if (abort.signal.aborted || started) return;
     if (!isSiteEnabled(s, location.hostname)) {
+      observer?.disconnect();
+      found = undefined;
       host.dataset.disabled = 'true';
       host.dataset.flags = '0';
       setState('idle');
@@ -229,9 +245,11 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     delete host.dataset.disabled;
     if (!start) return setState('idle');
     started = true;
-    // The lens reads and follows the settings itself from here on.
+    // The lens reads and follows the settings itself from here on, and watches the page.
     api!.storage.onChanged.removeListener(onStorage);
-    start({ host, signal: abort.signal, settings: s });
+    if (observer?.takeRecords().length) found = undefined;
+    observer?.disconnect();
+    start({ host, signal: abort.signal, settings: s, named: found });
   }
 
   function onStorage(changes: Record<string, StorageChange>, area: string): void {
@@ -253,6 +271,10 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   }
 
   function collect(records: MutationRecord[]): void {
+    if (named) {
+      found = undefined; // the page changed after the load-time check: the lens asks again
+      return;
+    }
     for (const r of records) {
       if (r.target === host || host.contains(r.target)) continue;
       if (r.type === 'characterData') {
@@ -273,9 +295,12 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     timer = setTimeout(onBatch, now - firstChange > MAX_WAIT_MS ? 0 : DELAY_MS);
   }
 
-  if (pageNames(document.body ?? document.documentElement)) return onNamed();
-  setState('idle');
   // The whole document: new posts, route changes, and the <title> in <head>.
   observer = new MutationObserver(collect);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const root = document.body ?? document.documentElement;
+  found = findNamed(root, m);
+  if (found.length || classify(document.title, m) !== null || shadowNames(root, m)) return onNamed();
+  found = undefined;
+  setState('idle');
 }
