@@ -26,6 +26,8 @@ export interface Matcher {
 /**
  * compromise's tokenize() also expands contractions ("won't" → "will not"), a third of its time.
  * Our patterns list contracted forms themselves ("won't|will not"), so we skip that step.
+ * The parse inside tokenize() already sets every term's `normal` (the same function compute
+ * 'normal' runs, and it reads only `text`), so only `machine` and `offset` are left to compute.
  */
 const world = (nlp as unknown as { _world: { compute: Record<string, unknown> } })._world;
 function tokenize(text: string) {
@@ -33,7 +35,7 @@ function tokenize(text: string) {
   world.compute.contractions = undefined;
   try {
     const doc = nlp.tokenize(text);
-    doc.compute(['normal', 'machine', 'offset']);
+    doc.compute(['machine', 'offset']);
     return doc;
   } finally {
     world.compute.contractions = saved;
