@@ -152,9 +152,8 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
 export const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
-/** A cheap first look for that jargon, one pass over a whole page. */
+/** A cheap first look for that jargon, one test per block. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
-export const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
 
 /** Label language ("its labeled starting dose ... applies only to pediatric patients"). */
 export const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicated (?:for|in)|pediatric patients|under (?:physician|medical) supervision|package insert)\b/i;

@@ -3,11 +3,11 @@
  * A page is read as blocks with their post/section/page context, not as isolated sentences.
  */
 import type { CompiledRule, CompiledRuleSet, CompiledSubstance } from '../rules/schema';
-import { scanJoined, type Mention, type Prefilter } from './prefilter';
+import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -110,7 +110,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   const hits = prefilter.candidates(texts);
   let titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
   // Fast path: nothing names a substance and no peptide jargon anywhere (most pages on the web).
-  if (!hits.size && !titleMentions.length && !(implicitPeptide && scanJoined(texts, IMPLICIT_GATE_G).size)) return [];
+  if (!hits.size && !titleMentions.length && !(implicitPeptide && texts.some((t) => IMPLICIT_GATE.test(t)))) return [];
   let mentions = blocks.map((b, i) => (hits.has(i) ? prefilter.mentions(b.text) : NO_MENTIONS));
   // A bare weak alias somewhere? Then the page's collision context decides for the whole page
   // (a regex pass over every block: only paid when a weak alias was seen).
