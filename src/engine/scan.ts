@@ -52,9 +52,11 @@ function scopeOf(
     const s = first(mentions[i]!);
     if (s && b.section !== undefined && !bySection.has(b.section)) bySection.set(b.section, s);
   });
-  const sections = new Set(doc.blocks.map((b) => b.section));
+  // All blocks in one section (or none)? Compared with the first block's rather than counted in a
+  // Set: on a forum page the second post already answers, with no Set of every post id.
+  const oneSection = doc.blocks.every((b) => b.section === doc.blocks[0]!.section);
   let page = first(titleMentions);
-  if (!page && sections.size <= 1) {
+  if (!page && oneSection) {
     // A page without posts (an article, a product page) is about what it mentions.
     for (const ms of mentions) if ((page = first(ms))) break;
   }
@@ -119,7 +121,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (blocked.size) {
       const keep = (ms: Mention[]) => ms.filter((m) => !(m.weak && blocked.has(m.substance)));
       titleMentions = keep(titleMentions);
-      mentions = mentions.map(keep);
+      mentions = mentions.map((ms) => (ms.length ? keep(ms) : ms));
     }
   }
   const covered = (id: string) => substances.get(id)?.covered === true;
