@@ -24,22 +24,61 @@ export interface Matcher {
 }
 
 /**
- * compromise's tokenize() also expands contractions ("won't" → "will not"), a third of its time.
- * Our patterns list contracted forms themselves ("won't|will not"), so we skip that step.
- * The parse inside tokenize() already sets every term's `normal` (the same function compute
- * 'normal' runs, and it reads only `text`), so only `machine` and `offset` are left to compute.
+ * compromise's tokenizer, called step by step as its parse does (sentences → terms → pre/text/post
+ * → normal form), then its `machine` and `offset` computes. What nlp.tokenize() adds is left out:
+ * - contraction expansion ("won't" → "will not"), a third of its time: our patterns list the
+ *   contracted forms themselves ("won't|will not");
+ * - the View wrapped around the terms: we only use the terms.
+ * Normalizing a term is most of the tokenizer's time (ten regex passes, a Unicode table walk and
+ * acronym checks per term). For a term whose text is only ASCII letters and digits every one of
+ * those steps leaves the lower-cased text unchanged and `machine` stays unset, so such terms get
+ * `normal = text.toLowerCase()` directly; every other term goes through compromise's own normalize
+ * and machine. tests/unit/tokenize.test.ts checks the terms equal nlp.tokenize()'s.
  */
-const world = (nlp as unknown as { _world: { compute: Record<string, unknown> } })._world;
-function tokenize(text: string) {
-  const saved = world.compute.contractions;
-  world.compute.contractions = undefined;
-  try {
-    const doc = nlp.tokenize(text);
-    doc.compute(['machine', 'offset']);
-    return doc;
-  } finally {
-    world.compute.contractions = saved;
+/** A compromise term, as its tokenizer makes it (plus the tags we add). */
+export type Term = { text: string; pre: string; post: string; normal?: string; machine?: string; tags: Set<string>; offset?: { start: number; length: number } };
+
+interface World {
+  model: unknown;
+  compute: Record<string, (view: object) => void>;
+  methods: {
+    one: {
+      tokenize: {
+        splitSentences(text: string, world: World): string[];
+        splitTerms(text: string, model: unknown): string[];
+        splitWhitespace(text: string, model: unknown): Term;
+      };
+    };
+  };
+}
+const world = (nlp as unknown as { _world: World })._world;
+const PLAIN = /^[A-Za-z0-9]+$/;
+/** The shortcut holds only while compromise's Unicode table maps no ASCII letter or digit to something else. */
+const plainIsSafe = (() => {
+  const unicode = (world.model as { one: { unicode: Record<string, string> } }).one.unicode;
+  for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') if (unicode[c] !== undefined && unicode[c] !== c) return false;
+  return true;
+})();
+
+export function tokenize(text: string): Term[][] {
+  if (!text) return [];
+  const { splitSentences, splitTerms, splitWhitespace } = world.methods.one.tokenize;
+  const docs: Term[][] = [];
+  const rest: Term[] = [];
+  for (const sentence of splitSentences(text, world)) {
+    const terms = splitTerms(sentence, world.model).map((t) => splitWhitespace(t, world.model));
+    for (const t of terms) {
+      if (plainIsSafe && PLAIN.test(t.text)) t.normal = t.text.toLowerCase();
+      else rest.push(t);
+    }
+    docs.push(terms);
   }
+  if (rest.length) {
+    world.compute.normal!({ docs: [rest], world });
+    world.compute.machine!({ docs: [rest], world });
+  }
+  world.compute.offset!({ document: docs });
+  return docs;
 }
 
 /** Amounts written with a unit: "40 mcg", "20-50mcg", "0.1ml", "10 iu", "2 to 3 ml", "10 units". */
@@ -91,8 +130,6 @@ export function expandPattern(pattern: string): string[] {
   }
   return out;
 }
-
-type Term = { text: string; normal?: string; tags: Set<string>; offset?: { start: number; length: number } };
 
 let pluginRegistered = false;
 
@@ -321,11 +358,11 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         const tags = MICRO.test(unit) ? [tag, 'MicroDose', 'Num'] : [tag, 'Num'];
         spans.push({ start: m.index!, end: m.index! + m[0].length, tags });
       }
-      const doc = tokenize(sentence);
-      const phraseSpans = (doc.docs as Term[][]).flatMap((terms) => tagTerms(terms, spans));
+      const docs = tokenize(sentence);
+      const phraseSpans = docs.flatMap((terms) => tagTerms(terms, spans));
       const widen = [...spans, ...phraseSpans];
       const out: RawMatch[] = [];
-      for (const f of sweep(doc.docs as Term[][], cands)) {
+      for (const f of sweep(docs, cands)) {
         const terms = f.terms;
         if (!terms.length) continue;
         const first = terms[0]!.offset;
