@@ -53,6 +53,7 @@ interface World {
 }
 const world = (nlp as unknown as { _world: World })._world;
 const PLAIN = /^[A-Za-z0-9]+$/;
+const PLAIN_LOWER = /^[a-z0-9]+$/;
 /** The shortcut holds only while compromise's Unicode table maps no ASCII letter or digit to something else. */
 const plainIsSafe = (() => {
   const unicode = (world.model as { one: { unicode: Record<string, string> } }).one.unicode;
@@ -144,12 +145,37 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   set.rules.forEach((r, i) => r.patterns.forEach((p) => expandPattern(p).forEach((x) => matches.push({ match: x, reason: String(i) }))));
   const net = nlp.buildNet(matches);
   const { phrases, maxWords } = set.lexicon;
-  // Every proper prefix of a multi-word phrase, so the phrase walk stops as soon as no phrase can follow.
-  const prefixes = new Set<string>();
-  for (const k of Object.keys(phrases)) {
-    const w = k.split(' ');
-    for (let i = 1; i < w.length; i++) prefixes.add(w.slice(0, i).join(' '));
+  /**
+   * The lexicon as a word tree: both phrase walks (the pre-check's and tagTerms') step from word to
+   * word instead of joining ever longer keys and looking each up in `phrases` and in a set of
+   * phrase prefixes. A node exists exactly for a phrase or a proper word prefix of one, so a walk
+   * stops where no phrase can follow, as before. Maps, not objects: a word like "constructor" is
+   * not a phrase (an object lookup found Object's own property and the walk threw).
+   */
+  interface PhraseNode {
+    next: Map<string, PhraseNode>;
+    tags?: string[];
+    /** The tags as net hook keys ("#Freq"), made once. */
+    hashTags?: string[];
   }
+  const root: PhraseNode = { next: new Map() };
+  for (const [k, tags] of Object.entries(phrases)) {
+    let node = root;
+    for (const w of k.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    node.tags = tags;
+    node.hashTags = tags.map((t) => '#' + t);
+  }
+  /** One step of a walk: a word key, which is several words when it was hyphenated ("post workout"). */
+  const step = (node: PhraseNode, key: string): PhraseNode | undefined => {
+    if (!key.includes(' ')) return node.next.get(key);
+    let at: PhraseNode | undefined = node;
+    for (const w of key.split(' ')) if (!(at = at.next.get(w))) return undefined;
+    return at;
+  };
 
   /**
    * Would any pattern of the net even be tried on this sentence? The same test compromise's sweep
@@ -167,9 +193,6 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   const CONTRACTION = /^(.+?)(n't|'s|'re|'ll|'ve|'m|'d)$/;
   const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
   const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
-  /** The lexicon's tags as net hook keys ("#Freq"), made once. */
-  const hashTags: Record<string, string[]> = {};
-  for (const [k, tags] of Object.entries(phrases)) hashTags[k] = tags.map((t) => '#' + t);
 
   function cacheOf(sentence: string, hasSubstance: boolean): Set<string> {
     const cache = new Set<string>();
@@ -200,19 +223,16 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     }
     const keys = words.map((w) => (SPLITS.test(w) ? phraseKey(w) : w));
     for (let i = 0; i < keys.length; i++) {
-      let key = '';
+      let node: PhraseNode | undefined = root;
       for (let n = 1; n <= maxWords && i + n <= keys.length; n++) {
         const k = keys[i + n - 1]!;
-        if (!k) break;
-        key = key ? `${key} ${k}` : k;
-        const tags = hashTags[key];
-        if (!tags && !prefixes.has(key)) break;
-        if (tags) for (const t of tags) cache.add(t);
+        if (!k || !(node = step(node, k))) break;
+        if (node.hashTags) for (const t of node.hashTags) cache.add(t);
       }
       // Hyphenated words are several terms to compromise ("post-workout" = "post workout").
       if (keys[i]!.includes(' ')) {
         for (const part of keys[i]!.split(' ')) {
-          const tags = hashTags[part];
+          const tags = root.next.get(part)?.hashTags;
           if (tags) for (const t of tags) cache.add(t);
         }
       }
@@ -248,15 +268,17 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       // The "1" of "IGF-1" is part of a name, not a number.
       if (/^[~≈<>]?\d/.test(t.text) && !t.tags.has('Substance')) t.tags.add('Num');
     }
-    const words = terms.map((t) => phraseKey((t.normal || t.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')));
+    // A plain lower-case word is its own phrase key; only others need the edge trim and phraseKey.
+    const words = terms.map((t) => {
+      const w = t.normal || t.text;
+      return PLAIN_LOWER.test(w) ? w : phraseKey(w.replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
+    });
     for (let i = 0; i < terms.length; i++) {
-      let key = '';
+      let node: PhraseNode | undefined = root;
       for (let n = 1; n <= maxWords && i + n <= terms.length; n++) {
         const w = words[i + n - 1]!;
-        if (!w) break;
-        key = key ? `${key} ${w}` : w;
-        const tags = phrases[key];
-        if (!tags && !prefixes.has(key)) break;
+        if (!w || !(node = step(node, w))) break;
+        const tags = node.tags;
         if (tags) {
           for (let k = i; k < i + n; k++) for (const tag of tags) terms[k]!.tags.add(tag);
           const a = terms[i]!.offset;
