@@ -134,7 +134,12 @@ export function expandPattern(pattern: string): string[] {
 
 let pluginRegistered = false;
 
-export function createMatcher(set: CompiledRuleSet): Matcher {
+export interface MatcherOptions {
+  /** Run every pattern from every term, as compromise's own sweep does (tests compare the two). */
+  everyStart?: boolean;
+}
+
+export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): Matcher {
   if (!pluginRegistered) {
     const tags: Record<string, object> = {};
     for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
@@ -297,7 +302,9 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     return found;
   }
 
-  type NetMatch = { match: string; reason: string; needs: string[]; wants: string[]; minWant: number; minWords: number };
+  /** A compromise match token, as parseMatch makes it (the fields we read). */
+  type Reg = { word?: string; tag?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; start?: boolean; end?: boolean };
+  type NetMatch = { match: string; reason: string; regs: Reg[]; needs: string[]; wants: string[]; minWant: number; minWords: number; notIf?: unknown };
   const hooks = (net as unknown as { hooks: Record<string, NetMatch[]> }).hooks;
   const one = (nlp as unknown as { methods(): { one: { match(d: Term[][], m: NetMatch): { ptrs: number[][] } } } }).methods().one;
 
@@ -345,13 +352,88 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
     return out;
   }
 
+  /**
+   * Where can a pattern start? compromise's matcher tries every term of a sentence as a start, and
+   * at most one or two terms of a sentence can match a pattern's first token (1.5 in 15 on the
+   * forum text), so most of its work was failing there. For a pattern whose first token is a word,
+   * a tag or a list of them (as nearly all are), we test that token on each term ourselves, the
+   * way compromise's doesMatch does, and run compromise's matcher only from the terms that pass:
+   * the same pattern with a ^ anchor on the first token, over the sentence from that term on.
+   * Patterns this cannot be said of (optional, negated or anchored tokens, notIf) run as before.
+   */
+  interface Starts {
+    /** The pattern, its first token anchored (^) so compromise tries the start of each slice only. */
+    anchored: NetMatch;
+    /** Could this term match the first token? Never false where compromise's doesMatch is true. */
+    test: (t: Term) => boolean;
+    /** compromise's own minimum: tokens that are neither optional nor negative. */
+    minLength: number;
+  }
+  /** The test for one plain token (a word, a tag or a fastOr list), or null for any other kind. */
+  const tokenTest = (r: Reg): ((t: Term) => boolean) | null => {
+    const keys = Object.keys(r).sort().join(',');
+    const { word, tag, fastOr } = r;
+    // doesMatch: the machine form, an alias, the text or the normal form.
+    if (keys === 'word') return (t) => t.machine === word || t.text === word || t.normal === word || !!(t as { alias?: string[] }).alias?.includes(word!);
+    if (keys === 'tag') return (t) => t.tags.has(tag!);
+    // doesMatch (no pos): root, implicit, machine or normal form, or the text.
+    if (keys === 'fastOr,operator' && r.operator === 'or')
+      return (t) => {
+        const u = t as { root?: string; implicit?: string };
+        return fastOr!.has(u.root || u.implicit || t.machine || t.normal!) || fastOr!.has(t.text);
+      };
+    return null;
+  };
+  const startsOf = new Map<NetMatch, Starts>();
+  for (const list of Object.values(hooks)) {
+    for (const m of list) {
+      if (startsOf.has(m) || m.notIf !== undefined || JSON.stringify(m.regs, (k, v) => (v instanceof Set ? [] : v)).match(/"(start|end)":true/)) continue;
+      const r0 = m.regs[0];
+      if (!r0) continue;
+      let test = tokenTest(r0);
+      // An or-block "(#Inject|dose)": a match starts with one of its choices' first token.
+      if (!test && Object.keys(r0).sort().join(',') === 'choices,operator' && r0.operator === 'or') {
+        const firsts = r0.choices!.map((c) => (Array.isArray(c) && c[0] ? tokenTest(c[0]) : null));
+        if (firsts.every((f) => f)) test = (t) => firsts.some((f) => f!(t));
+      }
+      if (!test) continue;
+      startsOf.set(m, {
+        anchored: { ...m, regs: [{ ...r0, start: true }, ...m.regs.slice(1)] },
+        test,
+        minLength: m.regs.filter((r) => r.optional !== true && r.negative !== true).length,
+      });
+    }
+  }
+
   /** Run the candidate patterns on each sentence compromise made of the text. */
   function sweep(document: Term[][], cands: NetMatch[]): { reason: string; terms: Term[] }[] {
     const out: { reason: string; terms: Term[] }[] = [];
     for (const terms of document) {
       for (const m of cands) {
         if (terms.length < m.minWords) continue;
-        for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
+        const st = opts.everyStart ? undefined : startsOf.get(m);
+        if (!st) {
+          for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
+          continue;
+        }
+        const slices: Term[][] = [];
+        const at: number[] = [];
+        for (let p = 0; p + st.minLength <= terms.length; p++) {
+          if (st.test(terms[p]!)) {
+            slices.push(terms.slice(p));
+            at.push(p);
+          }
+        }
+        if (!slices.length) continue;
+        // Each start is tried on its own; like compromise's own loop, a match hides the starts
+        // inside it (the next start tried is where it ended).
+        let next = 0;
+        for (const ptr of one.match(slices, st.anchored).ptrs) {
+          const p = at[ptr[0]!]!;
+          if (p < next) continue;
+          out.push({ reason: m.reason, terms: terms.slice(p + ptr[1]!, p + ptr[2]!) });
+          next = p + ptr[2]!;
+        }
       }
     }
     return out;
