@@ -87,6 +87,16 @@ const NUMBER_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety
 const AMOUNT_SRC =
   /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD))?\s*-?\s*(mcgs?|µg|μg|ug|mics|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/gi;
 const AMOUNT = new RegExp(AMOUNT_SRC.source.replaceAll('NUMWORD', NUMBER_WORD), 'gi');
+/**
+ * Every amount starts with a digit or a number word, so a sentence with neither has none: a much
+ * cheaper test than AMOUNT itself, which tries its lookbehind and alternatives at every position.
+ */
+const AMOUNT_GATE = /\d|ten|fifteen|hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i;
+const NO_AMOUNTS: RegExpMatchArray[] = [];
+/** The amounts of a sentence (AMOUNT matches), found once for the pre-check and the tagging. */
+function amountsOf(sentence: string): RegExpMatchArray[] {
+  return AMOUNT_GATE.test(sentence) ? [...sentence.matchAll(AMOUNT)] : NO_AMOUNTS;
+}
 const MICRO = /^(mcgs?|µg|μg|ug|mics|micrograms?|ius?)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
@@ -199,7 +209,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
   const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
 
-  function cacheOf(sentence: string, hasSubstance: boolean): Set<string> {
+  function cacheOf(sentence: string, hasSubstance: boolean, amounts: RegExpMatchArray[]): Set<string> {
     const cache = new Set<string>();
     const raw = sentence.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/);
     const words: string[] = [];
@@ -244,7 +254,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
     }
     if (cache.has('#NumWord')) cache.add('#Num');
     if (hasSubstance) cache.add('#Substance');
-    for (const m of sentence.matchAll(AMOUNT)) {
+    for (const m of amounts) {
       const unit = m[1]!;
       cache.add('#Num');
       cache.add(VOL.test(unit) ? '#VolAmount' : SYRINGE.test(unit) ? '#SyringeAmount' : '#DoseAmount');
@@ -254,7 +264,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   }
 
   function mayMatch(sentence: string, hasSubstance: boolean): boolean {
-    return candidates(cacheOf(sentence, hasSubstance), true).length > 0;
+    return candidates(cacheOf(sentence, hasSubstance, amountsOf(sentence)), true).length > 0;
   }
 
 
@@ -333,18 +343,20 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   /** Net patterns whose needs (and enough wants) are all in `cache`: the only ones worth running. */
   function candidates(cache: Set<string>, firstOnly = false): NetMatch[] {
     const out: NetMatch[] = [];
-    let seen: Set<NetMatch> | null = null;
+    // A pattern that needs nothing is filed under each word it wants, so it comes up once for each
+    // of them the sentence has; whether it passes does not depend on which, so it is tested once.
+    let tried: Set<NetMatch> | null = null;
     for (const key of cache) {
       const list = index.get(key);
       if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const m = list[i]!;
-        if (!passes(m, cache)) continue;
         if (!m.needs.length) {
-          seen ??= new Set();
-          if (seen.has(m)) continue;
-          seen.add(m);
+          tried ??= new Set();
+          if (tried.has(m)) continue;
+          tried.add(m);
         }
+        if (!passes(m, cache)) continue;
         out.push(m);
         if (firstOnly) return out;
       }
@@ -441,10 +453,11 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
 
   function passes(m: NetMatch, cache: Set<string>): boolean {
     for (let i = 0; i < m.needs.length; i++) if (!cache.has(m.needs[i]!)) return false;
-    if (m.wants.length) {
+    if (m.wants.length && m.minWant > 0) {
+      // Stop counting as soon as enough wants are there.
       let found = 0;
-      for (let i = 0; i < m.wants.length; i++) if (cache.has(m.wants[i]!)) found++;
-      if (found < m.minWant) return false;
+      for (let i = 0; i < m.wants.length; i++) if (cache.has(m.wants[i]!) && ++found >= m.minWant) return true;
+      return false;
     }
     return true;
   }
@@ -452,10 +465,11 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   return {
     mayMatch,
     match(sentence, substances) {
-      const cands = candidates(cacheOf(sentence, substances.length > 0));
+      const amounts = amountsOf(sentence);
+      const cands = candidates(cacheOf(sentence, substances.length > 0, amounts));
       if (!cands.length) return [];
       const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ ...s, tags: ['Substance'] }));
-      for (const m of sentence.matchAll(AMOUNT)) {
+      for (const m of amounts) {
         const unit = m[1]!;
         const tag = VOL.test(unit) ? 'VolAmount' : SYRINGE.test(unit) ? 'SyringeAmount' : 'DoseAmount';
         // Micrograms and IU are the units of peptide doses; milligrams are also vial sizes.
