@@ -76,13 +76,21 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   if (ATTRIBUTION.test(sentence) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
-  if (QUOTED.test(sentence) && REPORTING.test(sentence)) {
-    // The match sits inside the quotation marks.
-    const before = sentence.slice(0, start);
-    const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
-    if (opens % 2 === 1 || (/["“‘]|(?:^|\s)'/.test(before) && /["”’]|'(?=[\s,.;:!?—–-]|$)/.test(sentence.slice(end)))) return true;
-  }
+  if (isQuotedReport(sentence, start, end)) return true;
   return REBUT_NEXT.test(nextSentence.trim());
+}
+
+/**
+ * The one part of isRebuttal() that depends on where the match is: a reported quotation with the
+ * match inside the quotation marks. When isRebuttal() is false for a sentence at (0, 0), it is
+ * true at (start, end) with the same next sentence and riskDenial exactly when this is.
+ */
+export function isQuotedReport(sentence: string, start: number, end: number): boolean {
+  if (!(QUOTED.test(sentence) && REPORTING.test(sentence))) return false;
+  // The match sits inside the quotation marks.
+  const before = sentence.slice(0, start);
+  const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
+  return opens % 2 === 1 || (/["“‘]|(?:^|\s)'/.test(before) && /["”’]|'(?=[\s,.;:!?—–-]|$)/.test(sentence.slice(end)));
 }
 
 const HEARSAY =

@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -171,8 +171,9 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       if (!raw.length) return;
       // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
       const next = block.text.slice(sp.end, sp.end + 400).trim();
+      const risk = RISK_WORDS.test(sentence);
       const rebuttal = underReview || isRebuttal(sentence, 0, 0, next);
-      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, RISK_WORDS.test(sentence));
+      const rebuttalExceptMyth = underReview || isRebuttal(sentence, 0, 0, next, risk);
       const question = isHearsayQuestion(sentence);
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -184,9 +185,12 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         let severity = rule.severity;
         let titleSuffix = '';
         if (rule.context.negation === 'suppress' && isNegated(sentence, m.start, m.end)) continue;
-        const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && RISK_WORDS.test(sentence);
+        const riskDenial = (rule.kind === 'safety-claim' || rule.kind === 'dosing') && risk;
+        // `rebutted` is isRebuttal() for the sentence with this riskDenial; when it is false, only
+        // where the match sits can still make it a rebuttal (isQuotedReport), so the sentence-wide
+        // tests are not run again for every match.
         const rebutted = riskDenial ? rebuttalExceptMyth : rebuttal;
-        if (rule.context.rebuttal === 'suppress' && (rebutted || isRebuttal(sentence, m.start, m.end, next, riskDenial) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
+        if (rule.context.rebuttal === 'suppress' && (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && isCritical()))) continue;
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
         if (substance.approvedDrug && !substance.covered && (rule.kind !== 'dosing' || !readsAsProtocol(sentence))) continue;
