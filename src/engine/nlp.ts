@@ -418,21 +418,27 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   }
 
   /** Run the candidate patterns on each sentence compromise made of the text. */
-  function sweep(document: Term[][], cands: NetMatch[]): { reason: string; terms: Term[] }[] {
-    const out: { reason: string; terms: Term[] }[] = [];
+  /** Each match as its rule and its first and last term (a match has at least one). */
+  function sweep(document: Term[][], cands: NetMatch[]): { reason: string; first: Term; last: Term }[] {
+    const out: { reason: string; first: Term; last: Term }[] = [];
+    const found = (reason: string, terms: Term[], start: number, end: number) => {
+      if (end > start) out.push({ reason, first: terms[start]!, last: terms[end - 1]! });
+    };
     for (const terms of document) {
+      // The sentence from each start on, made once for all the patterns that start there.
+      const from: (Term[] | undefined)[] = [];
       for (const m of cands) {
         if (terms.length < m.minWords) continue;
         const st = opts.everyStart ? undefined : startsOf.get(m);
         if (!st) {
-          for (const ptr of one.match([terms], m).ptrs) out.push({ reason: m.reason, terms: terms.slice(ptr[1], ptr[2]) });
+          for (const ptr of one.match([terms], m).ptrs) found(m.reason, terms, ptr[1]!, ptr[2]!);
           continue;
         }
         const slices: Term[][] = [];
         const at: number[] = [];
         for (let p = 0; p + st.minLength <= terms.length; p++) {
           if (st.test(terms[p]!)) {
-            slices.push(terms.slice(p));
+            slices.push((from[p] ??= terms.slice(p)));
             at.push(p);
           }
         }
@@ -443,7 +449,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
         for (const ptr of one.match(slices, st.anchored).ptrs) {
           const p = at[ptr[0]!]!;
           if (p < next) continue;
-          out.push({ reason: m.reason, terms: terms.slice(p + ptr[1]!, p + ptr[2]!) });
+          found(m.reason, terms, p + ptr[1]!, p + ptr[2]!);
           next = p + ptr[2]!;
         }
       }
@@ -481,16 +487,15 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
       const widen = [...spans, ...phraseSpans];
       const out: RawMatch[] = [];
       for (const f of sweep(docs, cands)) {
-        const terms = f.terms;
-        if (!terms.length) continue;
-        const first = terms[0]!.offset;
-        const lastT = terms[terms.length - 1]!;
+        const firstT = f.first;
+        const lastT = f.last;
+        const first = firstT.offset;
         if (!first || !lastT.offset) continue;
         let start = first.start;
         let end = lastT.offset.start + lastT.offset.length;
         // Widen to whole amounts ("50mcg" is a term plus an implicit unit term) and whole lexicon
         // phrases; a zero-width implicit term touches the amount it came from.
-        for (const sp of widen) if (sp.start <= end && sp.end >= start && (sp.start < end && sp.end > start || !terms[0]!.text || !lastT.text)) {
+        for (const sp of widen) if (sp.start <= end && sp.end >= start && (sp.start < end && sp.end > start || !firstT.text || !lastT.text)) {
           start = Math.min(start, sp.start);
           end = Math.max(end, sp.end);
         }
