@@ -34,6 +34,11 @@ export interface Matcher {
  * those steps leaves the lower-cased text unchanged and `machine` stays unset, so such terms get
  * `normal = text.toLowerCase()` directly; every other term goes through compromise's own normalize
  * and machine. tests/unit/tokenize.test.ts checks the terms equal nlp.tokenize()'s.
+ *
+ * compromise gives only some terms a machine form. Every term here gets the `machine` field, left
+ * undefined unless compromise sets it (which is how an absent one reads, to compromise's matcher
+ * and to JSON), right after `normal`: then all terms have one shape (V8 hidden class) and the
+ * matcher's optimized code is not thrown away when the first term with a machine form turns up.
  */
 /** A compromise term, as its tokenizer makes it (plus the tags we add). */
 export type Term = { text: string; pre: string; post: string; normal?: string; machine?: string; tags: Set<string>; offset?: { start: number; length: number } };
@@ -69,13 +74,16 @@ export function tokenize(text: string): Term[][] {
   for (const sentence of splitSentences(text, world)) {
     const terms = splitTerms(sentence, world.model).map((t) => splitWhitespace(t, world.model));
     for (const t of terms) {
-      if (plainIsSafe && PLAIN.test(t.text)) t.normal = t.text.toLowerCase();
-      else rest.push(t);
+      if (plainIsSafe && PLAIN.test(t.text)) {
+        t.normal = t.text.toLowerCase();
+        t.machine = undefined;
+      } else rest.push(t);
     }
     docs.push(terms);
   }
   if (rest.length) {
     world.compute.normal!({ docs: [rest], world });
+    for (const t of rest) t.machine = undefined;
     world.compute.machine!({ docs: [rest], world });
   }
   world.compute.offset!({ document: docs });
@@ -169,16 +177,18 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
    */
   interface PhraseNode {
     next: Map<string, PhraseNode>;
-    tags?: string[];
+    tags: string[] | undefined;
     /** The tags as net hook keys ("#Freq"), made once. */
-    hashTags?: string[];
+    hashTags: string[] | undefined;
   }
-  const root: PhraseNode = { next: new Map() };
+  // Every node gets all three fields, so all have one shape (V8 hidden class) and code reading them
+  // stays monomorphic.
+  const root: PhraseNode = { next: new Map(), tags: undefined, hashTags: undefined };
   for (const [k, tags] of Object.entries(phrases)) {
     let node = root;
     for (const w of k.split(' ')) {
       let child = node.next.get(w);
-      if (!child) node.next.set(w, (child = { next: new Map() }));
+      if (!child) node.next.set(w, (child = { next: new Map(), tags: undefined, hashTags: undefined }));
       node = child;
     }
     node.tags = tags;
@@ -269,8 +279,10 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
 
 
   /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
-  function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number }[] {
-    const found: { start: number; end: number }[] = [];
+  /** Phrase spans carry (no) tags only to have the shape of the amount spans they are widened with. */
+  const NO_TAGS: string[] = [];
+  function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number; tags: string[] }[] {
+    const found: { start: number; end: number; tags: string[] }[] = [];
     for (const t of terms) {
       const o = t.offset;
       if (!o) continue;
@@ -298,7 +310,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
           for (let k = i; k < i + n; k++) for (const tag of tags) terms[k]!.tags.add(tag);
           const a = terms[i]!.offset;
           const b = terms[i + n - 1]!.offset;
-          if (n > 1 && a && b) found.push({ start: a.start, end: b.start + b.length });
+          if (n > 1 && a && b) found.push({ start: a.start, end: b.start + b.length, tags: NO_TAGS });
         }
       }
     }
@@ -474,7 +486,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
       const amounts = amountsOf(sentence);
       const cands = candidates(cacheOf(sentence, substances.length > 0, amounts));
       if (!cands.length) return [];
-      const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ ...s, tags: ['Substance'] }));
+      const spans: { start: number; end: number; tags: string[] }[] = substances.map((s) => ({ start: s.start, end: s.end, tags: ['Substance'] }));
       for (const m of amounts) {
         const unit = m[1]!;
         const tag = VOL.test(unit) ? 'VolAmount' : SYRINGE.test(unit) ? 'SyringeAmount' : 'DoseAmount';
