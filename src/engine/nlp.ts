@@ -23,23 +23,6 @@ export interface Matcher {
   match(sentence: string, substances: Span[]): RawMatch[];
 }
 
-/**
- * compromise's tokenizer, called step by step as its parse does (sentences → terms → pre/text/post
- * → normal form), then its `machine` and `offset` computes. What nlp.tokenize() adds is left out:
- * - contraction expansion ("won't" → "will not"), a third of its time: our patterns list the
- *   contracted forms themselves ("won't|will not");
- * - the View wrapped around the terms: we only use the terms.
- * Normalizing a term is most of the tokenizer's time (ten regex passes, a Unicode table walk and
- * acronym checks per term). For a term whose text is only ASCII letters and digits every one of
- * those steps leaves the lower-cased text unchanged and `machine` stays unset, so such terms get
- * `normal = text.toLowerCase()` directly; every other term goes through compromise's own normalize
- * and machine. tests/unit/tokenize.test.ts checks the terms equal nlp.tokenize()'s.
- *
- * compromise gives only some terms a machine form. Every term here gets the `machine` field, left
- * undefined unless compromise sets it (which is how an absent one reads, to compromise's matcher
- * and to JSON), right after `normal`: then all terms have one shape (V8 hidden class) and the
- * matcher's optimized code is not thrown away when the first term with a machine form turns up.
- */
 /** A compromise term, as its tokenizer makes it (plus the tags we add). */
 export type Term = { text: string; pre: string; post: string; normal?: string; machine?: string; tags: Set<string>; offset?: { start: number; length: number } };
 
@@ -66,6 +49,23 @@ const plainIsSafe = (() => {
   return true;
 })();
 
+/**
+ * compromise's tokenizer, called step by step as its parse does (sentences → terms → pre/text/post
+ * → normal form), then its `machine` and `offset` computes. What nlp.tokenize() adds is left out:
+ * - contraction expansion ("won't" → "will not"), a third of its time: our patterns list the
+ *   contracted forms themselves ("won't|will not");
+ * - the View wrapped around the terms: we only use the terms.
+ * Normalizing a term is most of the tokenizer's time (ten regex passes, a Unicode table walk and
+ * acronym checks per term). For a term whose text is only ASCII letters and digits every one of
+ * those steps leaves the lower-cased text unchanged and `machine` stays unset, so such terms get
+ * `normal = text.toLowerCase()` directly; every other term goes through compromise's own normalize
+ * and machine. tests/unit/tokenize.test.ts checks the terms equal nlp.tokenize()'s.
+ *
+ * compromise gives only some terms a machine form. Every term here gets the `machine` field, left
+ * undefined unless compromise sets it (which is how an absent one reads, to compromise's matcher
+ * and to JSON), right after `normal`: then all terms have one shape (V8 hidden class) and the
+ * matcher's optimized code is not thrown away when the first term with a machine form turns up.
+ */
 export function tokenize(text: string): Term[][] {
   if (!text) return [];
   const { splitSentences, splitTerms, splitWhitespace } = world.methods.one.tokenize;
@@ -278,9 +278,9 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   }
 
 
-  /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   /** Phrase spans carry (no) tags only to have the shape of the amount spans they are widened with. */
   const NO_TAGS: string[] = [];
+  /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number; tags: string[] }[] {
     const found: { start: number; end: number; tags: string[] }[] = [];
     for (const t of terms) {
@@ -429,8 +429,10 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
     }
   }
 
-  /** Run the candidate patterns on each sentence compromise made of the text. */
-  /** Each match as its rule and its first and last term (a match has at least one). */
+  /**
+   * Run the candidate patterns on each sentence compromise made of the text; each match comes back
+   * as its rule and its first and last term (a match has at least one).
+   */
   function sweep(document: Term[][], cands: NetMatch[]): { reason: string; first: Term; last: Term }[] {
     const out: { reason: string; first: Term; last: Term }[] = [];
     const found = (reason: string, terms: Term[], start: number, end: number) => {
