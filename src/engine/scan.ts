@@ -6,7 +6,7 @@ import type { CompiledRule, CompiledRuleSet, CompiledSubstance } from '../rules/
 import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
-import { splitSentences } from './sentences';
+import { splitSentences, type Span } from './sentences';
 import { RISK_WORDS, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
@@ -132,6 +132,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   let critical: boolean | undefined; // computed on first need: most pages never ask
   const isCritical = () => (critical ??= isCriticalPage(blocks.map((b) => b.text)));
   const candidates: Candidate[] = [];
+  // Each block's sentences as split for the matcher, reused for the mention badges.
+  const split: (Span[] | undefined)[] = [];
   blocks.forEach((block, bi) => {
     // With no substance named anywhere (a lone post, a pasted sentence), unmistakable peptide
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
@@ -151,7 +153,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (METADATA_LEAD.test(block.text)) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
     if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
-    const sentences = splitSentences(block.text);
+    const sentences = (split[bi] = splitSentences(block.text));
     sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
@@ -214,7 +216,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   );
 
   const findings = mergeCandidates(kept, blocks, opts.merge !== false);
-  findings.push(...mentionBadges(blocks, mentions, substances));
+  findings.push(...mentionBadges(blocks, mentions, substances, split));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
   return findings;
 }
@@ -280,7 +282,7 @@ function mergeCandidates(cands: Candidate[], blocks: Block[], merge: boolean): F
 }
 
 /** The first mention of a covered (or approved contrast) substance on the page and in each post. */
-function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<string, CompiledSubstance>): Finding[] {
+function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<string, CompiledSubstance>, split: (Span[] | undefined)[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   blocks.forEach((b, bi) => {
@@ -293,7 +295,7 @@ function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<s
       seen.add(pageKey);
       seen.add(postKey);
       const general = s.evidence.general;
-      const sentence = splitSentences(b.text).find((sp) => sp.start <= m.start && sp.end >= m.end);
+      const sentence = (split[bi] ??= splitSentences(b.text)).find((sp) => sp.start <= m.start && sp.end >= m.end);
       out.push({
         ruleId: `${s.id}/mention`,
         kind: 'mention',
