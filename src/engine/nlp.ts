@@ -337,14 +337,20 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   // sentences have (not "the", "a", "#Num"); a pattern that needs nothing is filed under each of
   // the words it wants, as compromise's own hooks do.
   const COMMON = new Set(['#Num', 'the', 'a', 'an', 'to', 'of', 'is', 'it', 'and', 'with', 'in', 'for', 'on', 'your', 'my', 'at', 'or', 'be', 'you', 'i', 'that', 'this', 'are', 'per', 'each', 'every']);
-  const index = new Map<string, NetMatch[]>();
+  /** A pattern as filed under a key, with the needs left to check once the key is found. */
+  interface Filed {
+    m: NetMatch;
+    rest: string[];
+  }
+  const index = new Map<string, Filed[]>();
   {
     const all = new Set<NetMatch>();
     for (const list of Object.values(hooks)) for (const m of list) all.add(m);
     const file = (key: string, m: NetMatch) => {
+      const f = { m, rest: m.needs.filter((n) => n !== key) };
       const list = index.get(key);
-      if (list) list.push(m);
-      else index.set(key, [m]);
+      if (list) list.push(f);
+      else index.set(key, [f]);
     };
     for (const m of all) {
       if (m.needs.length) file(m.needs.find((n) => !COMMON.has(n)) ?? m.needs[0]!, m);
@@ -361,14 +367,20 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
     for (const key of cache) {
       const list = index.get(key);
       if (!list) continue;
-      for (let i = 0; i < list.length; i++) {
-        const m = list[i]!;
+      next: for (let i = 0; i < list.length; i++) {
+        const { m, rest } = list[i]!;
         if (!m.needs.length) {
           tried ??= new Set();
           if (tried.has(m)) continue;
           tried.add(m);
         }
-        if (!passes(m, cache)) continue;
+        // Every need in the word list (the key it is filed under is), and enough of its wants.
+        for (let k = 0; k < rest.length; k++) if (!cache.has(rest[k]!)) continue next;
+        if (m.wants.length && m.minWant > 0) {
+          let found = 0;
+          for (let k = 0; k < m.wants.length && found < m.minWant; k++) if (cache.has(m.wants[k]!)) found++;
+          if (found < m.minWant) continue;
+        }
         out.push(m);
         if (firstOnly) return out;
       }
@@ -469,17 +481,6 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
       }
     }
     return out;
-  }
-
-  function passes(m: NetMatch, cache: Set<string>): boolean {
-    for (let i = 0; i < m.needs.length; i++) if (!cache.has(m.needs[i]!)) return false;
-    if (m.wants.length && m.minWant > 0) {
-      // Stop counting as soon as enough wants are there.
-      let found = 0;
-      for (let i = 0; i < m.wants.length; i++) if (cache.has(m.wants[i]!) && ++found >= m.minWant) return true;
-      return false;
-    }
-    return true;
   }
 
   return {
