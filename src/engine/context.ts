@@ -93,7 +93,11 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   return REBUT_NEXT.test(nextSentence.trim());
 }
 
-/** The part of isRebuttal that depends on where the match is: inside a reported quotation. */
+/**
+ * The one part of isRebuttal() that depends on where the match is: a reported quotation with the
+ * match inside the quotation marks. When isRebuttal() is false for a sentence at (0, 0), it is
+ * true at (start, end) with the same next sentence and riskDenial exactly when this is.
+ */
 export function isQuotedReport(sentence: string, start: number, end: number): boolean {
   if (!(QUOTED.test(sentence) && REPORTING.test(sentence))) return false;
   // The match sits inside the quotation marks.
@@ -180,9 +184,8 @@ export const STACKED_WITH =
 export const IMPLICIT_PEPTIDE =
   /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
 
-/** A cheap first look for that jargon, one pass over a whole page. */
+/** A cheap first look for that jargon, one test per block. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
-export const IMPLICIT_GATE_G = new RegExp(IMPLICIT_GATE.source, 'gi');
 
 /** Label language ("its labeled starting dose ... applies only to pediatric patients"). */
 export const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicated (?:for|in)|pediatric patients|under (?:physician|medical) supervision|package insert)\b/i;

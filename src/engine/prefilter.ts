@@ -20,27 +20,13 @@ export interface Prefilter {
   testCovered(text: string): boolean;
   /** Every mention, in text order, overlaps resolved in favour of the longer match. */
   mentions(text: string): Mention[];
-  /** Indexes of the texts that may mention a substance: one regex pass over all of them. */
+  /** Indexes of the texts that may mention a substance: one regex test per text. */
   candidates(texts: string[]): Set<number>;
   /**
    * Substances whose weak aliases are off for this whole page: its title or any block has their
    * collision context (a Land Rover forum says "LR3" in posts that never say "Land Rover").
    */
   weakBlocked(texts: string[]): Set<string>;
-}
-
-/** Joins texts with a NUL, which no alias pattern can match across, and maps hits back. */
-export function scanJoined(texts: string[], re: RegExp): Set<number> {
-  const out = new Set<number>();
-  const joined = texts.join('\u0000');
-  re.lastIndex = 0;
-  let block = 0;
-  let blockEnd = texts.length ? texts[0]!.length : 0;
-  for (const m of joined.matchAll(re)) {
-    while (m.index! > blockEnd && block < texts.length - 1) blockEnd += 1 + texts[++block]!.length;
-    out.add(block);
-  }
-  return out;
 }
 
 interface Compiled {
@@ -62,7 +48,6 @@ export function createPrefilter(data: PrefilterData): Prefilter {
     collisions: s.collisions.length ? new RegExp(alt(s.collisions), 'i') : null,
   }));
   const any = new RegExp(alt(data.substances.flatMap((s) => [...s.strong, ...s.weak])), 'i');
-  const anyGlobal = new RegExp(any.source, 'gi');
   const covered = data.substances.filter((s) => s.covered);
   const anyCovered = new RegExp(alt(covered.flatMap((s) => [...s.strong, ...s.weak])) || '(?!)', 'i');
 
@@ -90,7 +75,15 @@ export function createPrefilter(data: PrefilterData): Prefilter {
 
   return {
     test: (text) => any.test(text),
-    candidates: (texts) => scanJoined(texts, anyGlobal),
+    // One test per text rather than one pass over the texts joined: joining a 10 MB page cost
+    // more (~40 ms, most of it allocation and GC) than the regex itself (~22 ms), and the alias
+    // patterns look at nothing across a text's edge (no '.', negated class or lookbehind), so
+    // both ways find the same texts.
+    candidates(texts) {
+      const out = new Set<number>();
+      for (let i = 0; i < texts.length; i++) if (any.test(texts[i]!)) out.add(i);
+      return out;
+    },
     weakBlocked(texts) {
       const out = new Set<string>();
       for (const s of subs) if (s.weak && s.collisions && texts.some((t) => s.collisions!.test(t))) out.add(s.id);

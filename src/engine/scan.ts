@@ -3,11 +3,11 @@
  * A page is read as blocks with their post/section/page context, not as isolated sentences.
  */
 import type { CompiledRule, CompiledRuleSet, CompiledSubstance } from '../rules/schema';
-import { scanJoined, type Mention, type Prefilter } from './prefilter';
+import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
-import { splitSentences } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
+import { splitSentences, type Span } from './sentences';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -52,9 +52,11 @@ function scopeOf(
     const s = first(mentions[i]!);
     if (s && b.section !== undefined && !bySection.has(b.section)) bySection.set(b.section, s);
   });
-  const sections = new Set(doc.blocks.map((b) => b.section));
+  // All blocks in one section (or none)? Compared with the first block's rather than counted in a
+  // Set: on a forum page the second post already answers, with no Set of every post id.
+  const oneSection = doc.blocks.every((b) => b.section === doc.blocks[0]!.section);
   let page = first(titleMentions);
-  if (!page && sections.size <= 1) {
+  if (!page && oneSection) {
     // A page without posts (an article, a product page) is about what it mentions.
     for (const ms of mentions) if ((page = first(ms))) break;
   }
@@ -110,7 +112,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   const hits = prefilter.candidates(texts);
   let titleMentions = doc.title && prefilter.test(doc.title) ? prefilter.mentions(doc.title) : [];
   // Fast path: nothing names a substance and no peptide jargon anywhere (most pages on the web).
-  if (!hits.size && !titleMentions.length && !(implicitPeptide && scanJoined(texts, IMPLICIT_GATE_G).size)) return [];
+  if (!hits.size && !titleMentions.length && !(implicitPeptide && texts.some((t) => IMPLICIT_GATE.test(t)))) return [];
   let mentions = blocks.map((b, i) => (hits.has(i) ? prefilter.mentions(b.text) : NO_MENTIONS));
   // A bare weak alias somewhere? Then the page's collision context decides for the whole page
   // (a regex pass over every block: only paid when a weak alias was seen).
@@ -119,7 +121,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (blocked.size) {
       const keep = (ms: Mention[]) => ms.filter((m) => !(m.weak && blocked.has(m.substance)));
       titleMentions = keep(titleMentions);
-      mentions = mentions.map(keep);
+      mentions = mentions.map((ms) => (ms.length ? keep(ms) : ms));
     }
   }
   const covered = (id: string) => substances.get(id)?.covered === true;
@@ -130,6 +132,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   let critical: boolean | undefined; // computed on first need: most pages never ask
   const isCritical = () => (critical ??= isCriticalPage(blocks.map((b) => b.text)));
   const candidates: Candidate[] = [];
+  // Each block's sentences as split for the matcher, reused for the mention badges.
+  const split: (Span[] | undefined)[] = [];
   blocks.forEach((block, bi) => {
     // With no substance named anywhere (a lone post, a pasted sentence), unmistakable peptide
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
@@ -149,7 +153,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (METADATA_LEAD.test(block.text)) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
     if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
-    const sentences = splitSentences(block.text);
+    const sentences = (split[bi] = splitSentences(block.text));
     sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
@@ -226,7 +230,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   );
 
   const findings = mergeCandidates(kept, blocks, opts.merge !== false);
-  findings.push(...mentionBadges(blocks, mentions, substances));
+  findings.push(...mentionBadges(blocks, mentions, substances, split));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
   return findings;
 }
@@ -292,7 +296,7 @@ function mergeCandidates(cands: Candidate[], blocks: Block[], merge: boolean): F
 }
 
 /** The first mention of a covered (or approved contrast) substance on the page and in each post. */
-function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<string, CompiledSubstance>): Finding[] {
+function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<string, CompiledSubstance>, split: (Span[] | undefined)[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   blocks.forEach((b, bi) => {
@@ -305,7 +309,7 @@ function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<s
       seen.add(pageKey);
       seen.add(postKey);
       const general = s.evidence.general;
-      const sentence = splitSentences(b.text).find((sp) => sp.start <= m.start && sp.end >= m.end);
+      const sentence = (split[bi] ??= splitSentences(b.text)).find((sp) => sp.start <= m.start && sp.end >= m.end);
       out.push({
         ruleId: `${s.id}/mention`,
         kind: 'mention',
