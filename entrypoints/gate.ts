@@ -9,7 +9,7 @@ import gateData from 'virtual:peptidelens/gate';
 import { runGate } from '../src/page/gate';
 
 export default defineUnlistedScript(() => {
-  // A module import runs the lens in this same isolated world (lens.js is web-accessible, with a
-  // per-session URL in Chrome: pages cannot probe for it).
+  // A module import runs the lens in this same isolated world (Chrome; Firefox since 89, bug
+  // 1536094). lens.js is web-accessible, with a per-session URL in Chrome: pages cannot probe for it.
   runGate(gateData, (api) => import(/* @vite-ignore */ api.runtime!.getURL('/lens.js')));
 });
