@@ -4,42 +4,20 @@
  * for good, so every alias match the prefilter makes — in every corpus set and page, every rule
  * example and the spellings the issue lists — must hold its substance's clues.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/node/engine';
-import { htmlToDocument } from '../../src/extract/html';
-import { parseMarked } from '../../src/rules/examples';
+import { corpusTexts } from './corpus-texts';
 import { caseVariants, gateData, passesClues } from '../../src/rules/gate';
 import { compileRuleSet, RuleSetError } from '../../src/rules/compile';
 import { readRuleFiles } from '../../src/rules/load-node';
 
 const engine = loadEngine();
-const dir = join(import.meta.dirname, '../corpus');
 const SPELLINGS = [
   'IGF-1 LR3', 'IGF1-LR3', 'IGF1 LR3', 'IGF-I LR3', 'Long R3 IGF-1', 'LR3 IGF-1', 'IGF-1 Long R3', 'igf lr3',
   'Long(R3)-IGF-I', 'IFG-1 LR3', 'Long [Arg3] IGF-I', 'LongR3', 'long arginine 3 IGF', 'lr-3', 'LR 3', 'IGF‑1 LR3',
 ];
 
-function texts(): string[] {
-  const out: string[] = [...SPELLINGS];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name.endsWith('.jsonl')) {
-      for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
-        const item = JSON.parse(line) as { text: string; context?: { title?: string; before?: string } };
-        out.push(item.text, item.context?.title ?? '', item.context?.before ?? '');
-      }
-    } else if (statSync(path).isDirectory()) {
-      for (const f of readdirSync(path).filter((n) => n.endsWith('.html'))) {
-        const doc = htmlToDocument(readFileSync(join(path, f), 'utf8'));
-        out.push(doc.title ?? '', ...doc.blocks.map((b) => b.text));
-      }
-    }
-  }
-  for (const r of engine.rules.rules) for (const ex of [...r.examples.flag, ...r.examples.pass]) out.push(parseMarked(ex.text).text, ex.title ?? '');
-  return out.filter(Boolean);
-}
+const texts = () => [...SPELLINGS, ...corpusTexts(engine)];
 
 describe('page gate clues', () => {
   const covered = engine.rules.substances.filter((s) => s.covered);

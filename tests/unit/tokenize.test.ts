@@ -7,35 +7,16 @@
  * copies of them that reach the tokenizer's edge cases (case, curly quotes, dashes, ranges,
  * acronyms, accents, symbols).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import nlp from 'compromise/one';
 import { loadEngine } from '../../src/node/engine';
 import { tokenize, type Term } from '../../src/engine/nlp';
 import { splitSentences } from '../../src/engine/sentences';
-import { htmlToDocument } from '../../src/extract/html';
-import { parseMarked } from '../../src/rules/examples';
+import { corpusTexts } from './corpus-texts';
 
 const engine = loadEngine();
-const dir = join(import.meta.dirname, '../corpus');
 
-function texts(): string[] {
-  const out: string[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) {
-      const item = JSON.parse(line) as { text: string; context?: { before?: string; title?: string } };
-      out.push(item.text, item.context?.before ?? '', item.context?.title ?? '');
-    }
-  }
-  for (const d of ['pages', 'holdout-pages', 'blind-pages']) {
-    for (const f of readdirSync(join(dir, d)).filter((n) => n.endsWith('.html'))) {
-      out.push(...htmlToDocument(readFileSync(join(dir, d, f), 'utf8')).blocks.map((b) => b.text));
-    }
-  }
-  for (const r of engine.rules.rules) for (const ex of [...r.examples.flag, ...r.examples.pass]) out.push(parseMarked(ex.text).text);
-  return out.filter(Boolean);
-}
+const texts = () => corpusTexts(engine);
 
 const EDITS: ((s: string) => string)[] = [
   (s) => s.toUpperCase(),

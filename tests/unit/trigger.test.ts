@@ -3,35 +3,16 @@
  * sentence it turns away must be one on which the match net finds nothing. Checked on every
  * sentence of every corpus set and page, and on every rule example.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/node/engine';
 import { createMatcher } from '../../src/engine/nlp';
 import { splitSentences } from '../../src/engine/sentences';
-import { htmlToDocument } from '../../src/extract/html';
-import { parseMarked } from '../../src/rules/examples';
+import { corpusTexts } from './corpus-texts';
 
 const engine = loadEngine();
 const matcher = createMatcher(engine.rules);
-const dir = join(import.meta.dirname, '../corpus');
 
-function texts(): string[] {
-  const out: string[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) {
-      const item = JSON.parse(line) as { text: string; context?: { before?: string } };
-      out.push(item.text, item.context?.before ?? '');
-    }
-  }
-  for (const d of ['pages', 'holdout-pages']) {
-    for (const f of readdirSync(join(dir, d)).filter((n) => n.endsWith('.html'))) {
-      out.push(...htmlToDocument(readFileSync(join(dir, d, f), 'utf8')).blocks.map((b) => b.text));
-    }
-  }
-  for (const r of engine.rules.rules) for (const ex of [...r.examples.flag, ...r.examples.pass]) out.push(parseMarked(ex.text).text);
-  return out.filter(Boolean);
-}
+const texts = () => corpusTexts(engine);
 
 describe('pre-check before compromise', () => {
   const sentences = texts().flatMap((t) => splitSentences(t).map((sp) => t.slice(sp.start, sp.end)));
