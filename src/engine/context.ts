@@ -172,13 +172,21 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
  * (`STACKED_WITH`: "stack it with CJC-1295", "throw some BPC in with it").
  */
 export const OTHER_PEPTIDE =
-  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide)\b/i;
+  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:igf[- ]?1[- ])?des)\b/i;
 export const STACKED_WITH =
   /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
 
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =
-  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
+  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\bpin(?:ning)? \d{2,3} (?:ed|eod|pwo|bilat)\b|\breconstitut\w*)/i;
+
+/**
+ * With no substance named, jargon alone may be a worked calculator example ("a 5 mg vial with 2 mL
+ * gives 2.5 mg/mL, so 250 mcg is 10 units"): it reads as dosing copy only beside a use — a
+ * frequency, a timing, an injection, a run.
+ */
+export const IMPLICIT_USE =
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?)\b/i;
 
 /** A cheap first look for that jargon, one pass over a whole page. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
@@ -200,3 +208,57 @@ const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|stud
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;
+
+/**
+ * A question that asks about use rather than states the asker's protocol: "Can this be taken
+ * orally?", "Can I stack IGF-1 LR3 with other peptides?", "eod or ed?". With a figure in it
+ * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing.
+ */
+export function isUseQuestion(sentence: string): boolean {
+  return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
+    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
+}
+
+/** "... and how to time it around training": a topic named (a teaser, a contents line), no instruction given. */
+export function isTopicTeaser(sentence: string, start: number): boolean {
+  if (!/\b(?:how|when|where|whether|why) (?:(?:and|or) (?:how|when|where) )?to\s+$/i.test(sentence.slice(Math.max(0, start - 30), start))) return false;
+  const rest = sentence.slice(start);
+  const stop = rest.search(/[.;:!?|]|,\s/);
+  return !hasFigure(stop >= 0 ? rest.slice(0, stop) : rest);
+}
+
+/** A number that is not part of a name (IGF-1, LR3, BPC-157, U-100). */
+const hasFigure = (text: string) => /\d/.test(text.replace(/\b[a-z]{1,4}-?\d+[a-z]?\b/gi, ''));
+
+/**
+ * In a sentence that also names the covered substance, the clause holding the match names only
+ * another peptide ("bpc 157 at 250mcg ... fixed my elbow, not sure about the lr3 yet"): the
+ * claim or dose is that peptide's. A combination anywhere in the post ("+", "plus", "stack", "with") keeps it.
+ */
+export function inOtherPeptideClause(sentence: string, start: number, end: number, covered: { start: number; end: number }[], post = sentence): boolean {
+  if (!OTHER_PEPTIDE.test(sentence) || COMBINED.test(post) || STACKED_WITH.test(post)) return false;
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(CLAUSE_SPLIT);
+  const to = tail >= 0 ? end + tail : sentence.length;
+  return OTHER_PEPTIDE.test(sentence.slice(from, to)) && !covered.some((c) => c.start < to && c.end > from);
+}
+const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
+const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b/i;
+
+/**
+ * Table rows: the first row of a table naming only column labels ("Compound | How it works | Muscle
+ * growth | Side effects") claims nothing; a row whose first cell names another compound and no
+ * covered substance ("HGH (somatropin) | ... | 2–4 IU daily") is about that compound.
+ */
+export function isHeaderRow(text: string): boolean {
+  const cells = text.split(' | ');
+  return cells.length >= 2 && !/\d/.test(text) && cells.every((c) => c.trim().split(/\s+/).length <= 4 && !/[.!?]/.test(c));
+}
+export function isOtherCompoundRow(text: string): boolean {
+  const i = text.indexOf(' | ');
+  if (i < 0) return false;
+  const first = text.slice(0, i);
+  return ROW_OTHER.test(first) || OTHER_PEPTIDE.test(first) || OTHER_SUBSTANCE.test(first);
+}
+const ROW_OTHER = /\b(?:h?gh|growth hormone|somatropin|insulin|tren\w*|anavar|oxandrolone|sarms?|rad[- ]?140|ostarine|trt)\b/i;

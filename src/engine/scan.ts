@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -135,7 +135,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
     const implicit =
       !hits.size && !titleMentions.length && implicitPeptide
-        ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text)
+        ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && IMPLICIT_USE.test(block.text) && !OTHER_SUBSTANCE.test(block.text)
         : false;
     const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
@@ -147,6 +147,9 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     // Section labels ("Cycle length") and tag lines ("Tags: dosing, muscle growth") name topics; they claim nothing.
     if (block.role === 'heading' && !/\d/.test(block.text) && block.text.trim().split(/\s+/).length < 4) return;
     if (METADATA_LEAD.test(block.text)) return;
+    // Table rows: column labels claim nothing; a row whose first cell is another compound is about it.
+    if (block.text.includes(' | ') && !mentions[bi]!.some((m) => covered(m.substance)) &&
+      ((block.role === 'table-row' && blocks[bi - 1]?.role !== 'table-row' && isHeaderRow(block.text)) || isOtherCompoundRow(block.text))) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
     if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
     const sentences = splitSentences(block.text);
@@ -180,10 +183,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       let dosingRebuttal: boolean | undefined;
       let riskWords: boolean | undefined;
       const question = isHearsayQuestion(sentence);
+      let useQuestion: boolean | undefined;
+      const ownSpans = own.filter((o) => covered(o.substance)).map((o) => ({ start: o.start - sp.start, end: o.end - sp.start }));
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
         if (!appliesTo(rule, substance)) continue;
+        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || isTopicTeaser(sentence, m.start))) continue;
+        if (ownSpans.length && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
         if (labelTalk && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
         if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
