@@ -5,7 +5,7 @@ import type { Block } from './types';
  * Each check looks at plain strings; none knows about rules or the DOM.
  */
 
-const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|,\s+(?:so|and so|which|because|since|thus|therefore)\b|\.\s/gi;
+const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|,\s+(?:so|and so|which|because|since|thus|therefore|just)\b|\.\s/gi;
 
 /** The clause of `text` that contains the offset range [start, end). */
 function clauseBefore(text: string, start: number): string {
@@ -28,15 +28,20 @@ const NEG_NEAR =
 const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
 /** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
 const NEG_EVIDENTIAL =
-  /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested))/i;
+  /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+
+/** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
+const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
 
 /** Is the match inside a negated claim? ("no evidence that it builds muscle", "building muscle is unproven") */
 export function isNegated(sentence: string, start: number, end: number): boolean {
   // Negation reaches a few words, not a whole clause ("since it isn't controlled it's completely
   // legal", "no issues, it's safe"), except evidence talk, which negates the rest of its clause.
-  const before = clauseBefore(sentence, start);
+  let before = clauseBefore(sentence, start);
+  // "no cap", "not gonna lie": intensifiers, not negations.
+  if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
   return NEG_SUBJECT.test(before) || NEG_NEAR.test(before) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
 
@@ -51,7 +56,8 @@ const REBUT_WORDS = [
   'no (?:good |solid |reliable |credible |published |direct |clinical |human |randomi[sz]ed |controlled |placebo-controlled |peer-reviewed |large |rigorous |long-term )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
   // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
   // that the product is intended for use as a drug".
-  '(?:statements?|representations?|claims?|wording|language) (?:such as|like|including)', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
+  '(?:statements?|representations?|claims?|wording|language|instructions|directions),? (?:such as|like|including)',
+  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
@@ -77,6 +83,8 @@ const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|
  */
 const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 
+const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|yeah|yea|fine|lol|lmao)\s*,?\s*)?(?:but|yet)\b/gi;
+
 /**
  * Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ...").
  * `riskDenial`: for safety and dosing claims, calling a risk a myth ("hypos are a myth") is the claim itself.
@@ -86,6 +94,8 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
  * pharmacist called reckless") or when the next sentence asks about it ("Is that legit??").
  */
 export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false, attribution = true): boolean {
+  // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
+  if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
@@ -163,7 +173,7 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|testosterone|hcg|b12|biotin)\b/i;
+export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|(?<!\b(?:natural|endogenous|own|your)\s)testosterone|hcg|b12|biotin)\b/i;
 
 /**
  * Other research peptides sold and discussed beside LR3 (BPC-157, TB-500, CJC-1295, ipamorelin...).
@@ -208,6 +218,11 @@ const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|stud
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;
+
+/** A forum quote relaying hearsay ("lifts_n_lifts said: I heard it can cause hyperplasia"), question mark cut off. */
+export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
+  return (inQuote || /^\s*(?:>|[\w.-]+ (?:said|wrote)\s*:)/i.test(sentence)) && HEARSAY.test(sentence);
+}
 
 /**
  * A question that asks about use rather than states the asker's protocol: "Can this be taken
@@ -262,3 +277,18 @@ export function isOtherCompoundRow(text: string): boolean {
   return ROW_OTHER.test(first) || OTHER_PEPTIDE.test(first) || OTHER_SUBSTANCE.test(first);
 }
 const ROW_OTHER = /\b(?:h?gh|growth hormone|somatropin|insulin|tren\w*|anavar|oxandrolone|sarms?|rad[- ]?140|ostarine|trt)\b/i;
+
+/**
+ * On a page that examines claims (news, fact-checks), a sentence describing what some users do
+ * ("Some users pair LR3 with insulin after training to push nutrients into muscle") reports the
+ * practice's purpose; it does not sell the benefit. (The practice itself stays dosing.)
+ */
+export const REPORTED_PRACTICE =
+  /^\s*(?:some|many|most|a few|other|these)\s+(?:users|lifters|people|bodybuilders|athletes|men|women|gym-?goers|influencers|fans|enthusiasts|customers)\s+(?:\w+\s+){0,2}?(?:pair|pairs|stack|stacks|combine|combines|use|uses|take|takes|inject|injects|run|runs|add|adds|mix|mixes|cycle|cycles)\b/i;
+
+/** The words after a quotation criticise it ("the creator's '6 weeks is a cycle' line reflects lore, not evidence"). */
+export function isCriticisedQuote(sentence: string, end: number): boolean {
+  const rest = sentence.slice(end);
+  const close = rest.search(/["”’]|'(?=[\s,.;:!?—–-]|$)/);
+  return close >= 0 && CRITICISM.test(rest.slice(close + 1));
+}

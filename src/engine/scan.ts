@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -182,7 +182,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       let rebuttalExceptMyth: boolean | undefined;
       let dosingRebuttal: boolean | undefined;
       let riskWords: boolean | undefined;
-      const question = isHearsayQuestion(sentence);
+      const question = isHearsayQuestion(sentence) || isRelayedHearsay(sentence, block.role === 'quote');
       let useQuestion: boolean | undefined;
       const ownSpans = own.filter((o) => covered(o.substance)).map((o) => ({ start: o.start - sp.start, end: o.end - sp.start }));
       const preclinical = isPreclinicalOnly(sentence);
@@ -208,7 +208,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
                 ? (rebuttalExceptMyth ??= underReview || isRebuttal(sentence, 0, 0, next, true))
                 : (rebuttal ??= underReview || isRebuttal(sentence, 0, 0, next));
           // The rest of isRebuttal does not depend on the match: only a reported quotation around it does.
-          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && isCritical())) continue;
+          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && (isCritical() || isCriticisedQuote(sentence, m.end)))) continue;
+          if (rule.kind === 'efficacy-claim' && REPORTED_PRACTICE.test(sentence) && isCritical()) continue;
         }
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
