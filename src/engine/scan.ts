@@ -169,7 +169,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       if (!ownCovered && OTHER_PEPTIDE.test(sentence) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) return;
       // Label language ("its labeled starting dose ... applies only to pediatric patients").
       const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
-      const substance = substances.get(substanceId)!;
+      const sentenceSubstance = substances.get(substanceId)!;
       const raw = matcher.match(
         sentence,
         own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
@@ -188,6 +188,13 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
+        // "Genuine Increlex alternative" on an LR3 page: the approved drug named inside the claim is
+        // the comparison; the claim is about the page's substance.
+        const substance =
+          sentenceSubstance.approvedDrug && !sentenceSubstance.covered && rule.kind === 'regulatory-claim' && scopeCovered[bi] &&
+          own.some((o) => approved(o.substance) && o.start - sp.start >= m.start && o.end - sp.start <= m.end)
+            ? substances.get(scopeCovered[bi]!)!
+            : sentenceSubstance;
         if (!appliesTo(rule, substance)) continue;
         if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || isTopicTeaser(sentence, m.start))) continue;
         if (ownSpans.length && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
