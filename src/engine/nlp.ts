@@ -46,6 +46,8 @@ const AMOUNT_SRC =
   /(?<![\w.])(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD)(?:\s*(?:-|–|—|to|or|\/)\s*(?:\d+(?:[.,]\d+)?|\.\d+|NUMWORD))?\s*-?\s*(mcgs?|µg|μg|ug|mics|mgs?|micrograms?|milligrams?|ius?|mls?|cc|ccs|units?|u)(?![a-z])(?!\s*\/\s*(?:d?l|litre|liter|kg\s+of\s+feed)\b)/gi;
 const AMOUNT = new RegExp(AMOUNT_SRC.source.replaceAll('NUMWORD', NUMBER_WORD), 'gi');
 const MICRO = /^(mcgs?|µg|μg|ug|mics|micrograms?|ius?)$/i;
+/** A body-weight change written as one word ("7lbs", "+3kg"): one term to the tokenizer, so tagged here. */
+const FUSED_WEIGHT = /^[+~]?\d[\d.,]*(?:lbs?|kgs?|kilos?|pounds)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
 
@@ -97,7 +99,7 @@ let pluginRegistered = false;
 export function createMatcher(set: CompiledRuleSet): Matcher {
   if (!pluginRegistered) {
     const tags: Record<string, object> = {};
-    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
+    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'WeightAmount', 'Substance']) tags[t] = {};
     nlp.plugin({ tags });
     pluginRegistered = true;
   }
@@ -125,6 +127,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
   const SPLIT = /[-‐-―/]+/;
   const DIGIT = /\d/;
   const RANGE = /\d\s*[-–—]\s*\d/;
+
   const CONTRACTION = /^(.+?)(n't|'s|'re|'ll|'ve|'m|'d)$/;
   const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
   const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
@@ -157,6 +160,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       if (DIGIT.test(w)) {
         cache.add('#Num');
         if (RANGE.test(w)) cache.add('to');
+        if (FUSED_WEIGHT.test(w)) cache.add('#WeightAmount');
       }
     }
     const keys = words.map((w) => (SPLITS.test(w) ? phraseKey(w) : w));
@@ -207,7 +211,10 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         if (hit) for (const tag of sp.tags) t.tags.add(tag);
       }
       // The "1" of "IGF-1" is part of a name, not a number.
-      if (/^[~≈<>]?\d/.test(t.text) && !t.tags.has('Substance')) t.tags.add('Num');
+      if (/^[~≈<>+]?\d/.test(t.text) && !t.tags.has('Substance')) {
+        t.tags.add('Num');
+        if (FUSED_WEIGHT.test(t.text)) t.tags.add('WeightAmount');
+      }
     }
     const words = terms.map((t) => phraseKey((t.normal || t.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')));
     for (let i = 0; i < terms.length; i++) {
