@@ -153,6 +153,9 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
     if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
     const sentences = splitSentences(block.text);
+    // Set once a sentence of this block was about another peptide: a following sentence that names
+    // nothing continues that topic ("Any chance of a CJC deep dive? My sleep on it has been great").
+    let otherTopic = false;
     sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
@@ -166,7 +169,11 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       // "stack it with our CJC-1295" on the LR3 page still combines it with LR3.
       // (A weak alias set aside for the page's collisions, "lr3 + cjc/ipa" on a forum that also
       // links a Land Rover thread, still names LR3 here.)
-      if (!ownCovered && OTHER_PEPTIDE.test(sentence) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) return;
+      if (!ownCovered && (OTHER_PEPTIDE.test(sentence) || otherTopic) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) {
+        otherTopic = true;
+        return;
+      }
+      otherTopic = false;
       // Label language ("its labeled starting dose ... applies only to pediatric patients").
       const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
       const sentenceSubstance = substances.get(substanceId)!;
