@@ -83,6 +83,9 @@ const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|
  */
 const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 
+/** The same, attributed: "people call it bro science, but my arms grew". */
+const DISMISSED_DEBUNK =
+  /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
 const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|yeah|yea|fine|lol|lmao)\s*,?\s*)?(?:but|yet)\b/gi;
 
 /**
@@ -96,6 +99,7 @@ const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|y
 export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false, attribution = true): boolean {
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
+  if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;

@@ -48,6 +48,7 @@ const AMOUNT = new RegExp(AMOUNT_SRC.source.replaceAll('NUMWORD', NUMBER_WORD), 
 const MICRO = /^(mcgs?|µg|μg|ug|mics|micrograms?|ius?)$/i;
 /** A body-weight change written as one word ("7lbs", "+3kg"): one term to the tokenizer, so tagged here. */
 const FUSED_WEIGHT = /^[+~]?\d[\d.,]*(?:lbs?|kgs?|kilos?|pounds)$/i;
+const WEIGHT_UNIT = /^(?:lbs?|kgs?|kilos?|pounds)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
 
@@ -92,14 +93,14 @@ export function expandPattern(pattern: string): string[] {
   return out;
 }
 
-type Term = { text: string; normal?: string; tags: Set<string>; offset?: { start: number; length: number } };
+type Term = { text: string; pre?: string; normal?: string; tags: Set<string>; offset?: { start: number; length: number } };
 
 let pluginRegistered = false;
 
 export function createMatcher(set: CompiledRuleSet): Matcher {
   if (!pluginRegistered) {
     const tags: Record<string, object> = {};
-    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'WeightAmount', 'Substance']) tags[t] = {};
+    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'WeightAmount', 'WeightGain', 'Substance']) tags[t] = {};
     nlp.plugin({ tags });
     pluginRegistered = true;
   }
@@ -161,6 +162,7 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
         cache.add('#Num');
         if (RANGE.test(w)) cache.add('to');
         if (FUSED_WEIGHT.test(w)) cache.add('#WeightAmount');
+        if (w.charCodeAt(0) === 43) cache.add('#WeightGain');
       }
     }
     const keys = words.map((w) => (SPLITS.test(w) ? phraseKey(w) : w));
@@ -214,6 +216,8 @@ export function createMatcher(set: CompiledRuleSet): Matcher {
       if (/^[~≈<>+]?\d/.test(t.text) && !t.tags.has('Substance')) {
         t.tags.add('Num');
         if (FUSED_WEIGHT.test(t.text)) t.tags.add('WeightAmount');
+        // "+2kg", "+3 kg": a gain in body weight, as results posts write it.
+        if ((t.text.charCodeAt(0) === 43 || t.pre?.endsWith('+')) && (FUSED_WEIGHT.test(t.text) || WEIGHT_UNIT.test(terms[terms.indexOf(t) + 1]?.text ?? ''))) t.tags.add('WeightGain');
       }
     }
     const words = terms.map((t) => phraseKey((t.normal || t.text).replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')));
