@@ -5,7 +5,7 @@ import type { Block } from './types';
  * Each check looks at plain strings; none knows about rules or the DOM.
  */
 
-const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|,\s+(?:so|and so|which|because|since|thus|therefore|just)\b|\.\s/gi;
+const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s(?:but|however|though|although|whereas|while|yet|instead)\b|,\s+(?:so|and so|which|because|since|thus|therefore)\b|\.\s/gi;
 
 /** The clause of `text` that contains the offset range [start, end). */
 function clauseBefore(text: string, start: number): string {
@@ -30,7 +30,7 @@ const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a sing
 const NEG_EVIDENTIAL =
   /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this))\b/i;
 
 /** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
 const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
@@ -42,7 +42,10 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   let before = clauseBefore(sentence, start);
   // "no cap", "not gonna lie": intensifiers, not negations.
   if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
-  return NEG_SUBJECT.test(before) || NEG_NEAR.test(before) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
+  // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
+  const j = before.search(/,\s*just\s[^,]*$/i);
+  const near = j >= 0 ? before.slice(j) : before;
+  return NEG_SUBJECT.test(near) || NEG_NEAR.test(near) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
 
 const ATTRIBUTION =
