@@ -43,7 +43,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   // "no cap", "not gonna lie": intensifiers, not negations.
   if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
   // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
-  const j = before.search(/,\s*just\s[^,]*$/i);
+  const j = before.includes('just') ? before.search(/,\s*just\s[^,]*$/i) : -1;
   const near = j >= 0 ? before.slice(j) : before;
   return NEG_SUBJECT.test(near) || NEG_NEAR.test(near) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
@@ -240,6 +240,9 @@ export function isUseQuestion(sentence: string): boolean {
   return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
     /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
+
+/** Cheap first look for isTopicTeaser, once per sentence. */
+export const HOW_TO = /\b(?:how|when|where|whether|why) (?:(?:and|or) (?:how|when|where) )?to\b/i;
 
 /** "... and how to time it around training": a topic named (a teaser, a contents line), no instruction given. */
 export function isTopicTeaser(sentence: string, start: number): boolean {

@@ -7,7 +7,7 @@ import { scanJoined, type Mention, type Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_GATE_G, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -191,6 +191,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       let riskWords: boolean | undefined;
       const question = isHearsayQuestion(sentence) || isRelayedHearsay(sentence, block.role === 'quote');
       let useQuestion: boolean | undefined;
+      let otherPeptide: boolean | undefined;
+      let howTo: boolean | undefined;
       const ownSpans = own.filter((o) => covered(o.substance)).map((o) => ({ start: o.start - sp.start, end: o.end - sp.start }));
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
@@ -203,8 +205,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
             ? substances.get(scopeCovered[bi]!)!
             : sentenceSubstance;
         if (!appliesTo(rule, substance)) continue;
-        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || isTopicTeaser(sentence, m.start))) continue;
-        if (ownSpans.length && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
+        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || ((howTo ??= HOW_TO.test(sentence)) && isTopicTeaser(sentence, m.start)))) continue;
+        if (ownSpans.length && (otherPeptide ??= OTHER_PEPTIDE.test(sentence)) && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
         if (labelTalk && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
         if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
