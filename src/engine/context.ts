@@ -28,16 +28,24 @@ const NEG_NEAR =
 const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
 /** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
 const NEG_EVIDENTIAL =
-  /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested))/i;
+  /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence)\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this))\b/i;
+
+/** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
+const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
 
 /** Is the match inside a negated claim? ("no evidence that it builds muscle", "building muscle is unproven") */
 export function isNegated(sentence: string, start: number, end: number): boolean {
   // Negation reaches a few words, not a whole clause ("since it isn't controlled it's completely
   // legal", "no issues, it's safe"), except evidence talk, which negates the rest of its clause.
-  const before = clauseBefore(sentence, start);
-  return NEG_SUBJECT.test(before) || NEG_NEAR.test(before) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
+  let before = clauseBefore(sentence, start);
+  // "no cap", "not gonna lie": intensifiers, not negations.
+  if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
+  // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
+  const j = before.includes('just') ? before.search(/,\s*just\s[^,]*$/i) : -1;
+  const near = j >= 0 ? before.slice(j) : before;
+  return NEG_SUBJECT.test(near) || NEG_NEAR.test(near) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
 }
 
 const ATTRIBUTION =
@@ -51,7 +59,8 @@ const REBUT_WORDS = [
   'no (?:good |solid |reliable |credible |published |direct |clinical |human |randomi[sz]ed |controlled |placebo-controlled |peer-reviewed |large |rigorous |long-term )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
   // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
   // that the product is intended for use as a drug".
-  '(?:statements?|representations?|claims?|wording|language) (?:such as|like|including)', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
+  '(?:statements?|representations?|claims?|wording|language|instructions|directions),? (?:such as|like|including)',
+  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
@@ -77,6 +86,11 @@ const REPORTING = /\b(?:said|says|wrote|writes|claimed|claims|promised|promises|
  */
 const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 
+/** The same, attributed: "people call it bro science, but my arms grew". */
+const DISMISSED_DEBUNK =
+  /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
+const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|yeah|yea|fine|lol|lmao)\s*,?\s*)?(?:but|yet)\b/gi;
+
 /**
  * Quoted or attributed in order to be rebutted (news, debunking pages, "the seller says ...").
  * `riskDenial`: for safety and dosing claims, calling a risk a myth ("hypos are a myth") is the claim itself.
@@ -86,6 +100,9 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
  * pharmacist called reckless") or when the next sentence asks about it ("Is that legit??").
  */
 export function isRebuttal(sentence: string, start: number, end: number, nextSentence = '', riskDenial = false, attribution = true): boolean {
+  // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
+  if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
+  if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
@@ -167,7 +184,7 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|testosterone|hcg|b12|biotin)\b/i;
+export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|(?<!\b(?:natural|endogenous|own|your)\s)testosterone|hcg|b12|biotin)\b/i;
 
 /**
  * Other research peptides sold and discussed beside LR3 (BPC-157, TB-500, CJC-1295, ipamorelin...).
@@ -176,13 +193,21 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
  * (`STACKED_WITH`: "stack it with CJC-1295", "throw some BPC in with it").
  */
 export const OTHER_PEPTIDE =
-  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide)\b/i;
+  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:igf[- ]?1[- ])?des)\b/i;
 export const STACKED_WITH =
   /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
 
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =
-  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\breconstitut\w*)/i;
+  /(?:\d\s*(?:mcg|µg|μg|ug)\b|\bmicrograms?\b|\bbac(?:teriostatic)? water\b|\bslin pins?\b|\bsub-?q\b|\bbilat(?:erally)?\b|\bpin(?:ned|ning)?\b[^.]{0,30}\b(?:quads?|delts?|glutes?|lats?|bis|belly|traps)\b|\bpin(?:ning)? \d{2,3} (?:ed|eod|pwo|bilat)\b|\breconstitut\w*)/i;
+
+/**
+ * With no substance named, jargon alone may be a worked calculator example ("a 5 mg vial with 2 mL
+ * gives 2.5 mg/mL, so 250 mcg is 10 units"): it reads as dosing copy only beside a use — a
+ * frequency, a timing, an injection, a run.
+ */
+export const IMPLICIT_USE =
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?)\b/i;
 
 /** A cheap first look for that jargon, one test per block. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
@@ -203,3 +228,80 @@ const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|stud
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;
+
+/** A forum quote relaying hearsay ("lifts_n_lifts said: I heard it can cause hyperplasia"), question mark cut off. */
+export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
+  return (inQuote || /^\s*(?:>|[\w.-]+ (?:said|wrote)\s*:)/i.test(sentence)) && HEARSAY.test(sentence);
+}
+
+/**
+ * A question that asks about use rather than states the asker's protocol: "Can this be taken
+ * orally?", "Can I stack IGF-1 LR3 with other peptides?", "eod or ed?". With a figure in it
+ * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing.
+ */
+export function isUseQuestion(sentence: string): boolean {
+  return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
+    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
+}
+
+/** Cheap first look for isTopicTeaser, once per sentence. */
+export const HOW_TO = /\b(?:how|when|where|whether|why) (?:(?:and|or) (?:how|when|where) )?to\b/i;
+
+/** "... and how to time it around training": a topic named (a teaser, a contents line), no instruction given. */
+export function isTopicTeaser(sentence: string, start: number): boolean {
+  if (!/\b(?:how|when|where|whether|why) (?:(?:and|or) (?:how|when|where) )?to\s+$/i.test(sentence.slice(Math.max(0, start - 30), start))) return false;
+  const rest = sentence.slice(start);
+  const stop = rest.search(/[.;:!?|]|,\s/);
+  return !hasFigure(stop >= 0 ? rest.slice(0, stop) : rest);
+}
+
+/** A number that is not part of a name (IGF-1, LR3, BPC-157, U-100). */
+const hasFigure = (text: string) => /\d/.test(text.replace(/\b[a-z]{1,4}-?\d+[a-z]?\b/gi, ''));
+
+/**
+ * In a sentence that also names the covered substance, the clause holding the match names only
+ * another peptide ("bpc 157 at 250mcg ... fixed my elbow, not sure about the lr3 yet"): the
+ * claim or dose is that peptide's. A combination anywhere in the post ("+", "plus", "stack", "with") keeps it.
+ */
+export function inOtherPeptideClause(sentence: string, start: number, end: number, covered: { start: number; end: number }[], post = sentence): boolean {
+  if (!OTHER_PEPTIDE.test(sentence) || COMBINED.test(post) || STACKED_WITH.test(post)) return false;
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(CLAUSE_SPLIT);
+  const to = tail >= 0 ? end + tail : sentence.length;
+  return OTHER_PEPTIDE.test(sentence.slice(from, to)) && !covered.some((c) => c.start < to && c.end > from);
+}
+const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
+const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b/i;
+
+/**
+ * Table rows: the first row of a table naming only column labels ("Compound | How it works | Muscle
+ * growth | Side effects") claims nothing; a row whose first cell names another compound and no
+ * covered substance ("HGH (somatropin) | ... | 2–4 IU daily") is about that compound.
+ */
+export function isHeaderRow(text: string): boolean {
+  const cells = text.split(' | ');
+  return cells.length >= 2 && !/\d/.test(text) && cells.every((c) => c.trim().split(/\s+/).length <= 4 && !/[.!?]/.test(c));
+}
+export function isOtherCompoundRow(text: string): boolean {
+  const i = text.indexOf(' | ');
+  if (i < 0) return false;
+  const first = text.slice(0, i);
+  return ROW_OTHER.test(first) || OTHER_PEPTIDE.test(first) || OTHER_SUBSTANCE.test(first);
+}
+const ROW_OTHER = /\b(?:h?gh|growth hormone|somatropin|insulin|tren\w*|anavar|oxandrolone|sarms?|rad[- ]?140|ostarine|trt)\b/i;
+
+/**
+ * On a page that examines claims (news, fact-checks), a sentence describing what some users do
+ * ("Some users pair LR3 with insulin after training to push nutrients into muscle") reports the
+ * practice's purpose; it does not sell the benefit. (The practice itself stays dosing.)
+ */
+export const REPORTED_PRACTICE =
+  /^\s*(?:some|many|most|a few|other|these)\s+(?:users|lifters|people|bodybuilders|athletes|men|women|gym-?goers|influencers|fans|enthusiasts|customers)\s+(?:\w+\s+){0,2}?(?:pair|pairs|stack|stacks|combine|combines|use|uses|take|takes|inject|injects|run|runs|add|adds|mix|mixes|cycle|cycles)\b/i;
+
+/** The words after a quotation criticise it ("the creator's '6 weeks is a cycle' line reflects lore, not evidence"). */
+export function isCriticisedQuote(sentence: string, end: number): boolean {
+  const rest = sentence.slice(end);
+  const close = rest.search(/["”’]|'(?=[\s,.;:!?—–-]|$)/);
+  return close >= 0 && CRITICISM.test(rest.slice(close + 1));
+}

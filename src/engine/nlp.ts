@@ -106,6 +106,9 @@ function amountsOf(sentence: string): RegExpMatchArray[] {
   return AMOUNT_GATE.test(sentence) ? [...sentence.matchAll(AMOUNT)] : NO_AMOUNTS;
 }
 const MICRO = /^(mcgs?|µg|μg|ug|mics|micrograms?|ius?)$/i;
+/** A body-weight change written as one word ("7lbs", "+3kg"): one term to the tokenizer, so tagged here. */
+const FUSED_WEIGHT = /^[+~]?\d[\d.,]*(?:lbs?|kgs?|kilos?|pounds)$/i;
+const WEIGHT_UNIT = /^(?:lbs?|kgs?|kilos?|pounds)$/i;
 const VOL = /^(mls?|cc|ccs)$/i;
 const SYRINGE = /^(units?|u)$/i;
 
@@ -160,7 +163,7 @@ export interface MatcherOptions {
 export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): Matcher {
   if (!pluginRegistered) {
     const tags: Record<string, object> = {};
-    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'Substance']) tags[t] = {};
+    for (const t of [...set.lexicon.tags, 'Num', 'DoseAmount', 'MicroDose', 'VolAmount', 'SyringeAmount', 'WeightAmount', 'WeightGain', 'Substance']) tags[t] = {};
     nlp.plugin({ tags });
     pluginRegistered = true;
   }
@@ -215,6 +218,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   const SPLIT = /[-‐-―/]+/;
   const DIGIT = /\d/;
   const RANGE = /\d\s*[-–—]\s*\d/;
+
   const CONTRACTION = /^(.+?)(n't|'s|'re|'ll|'ve|'m|'d)$/;
   const CONTRACTION_TAIL: Record<string, string> = { "n't": 'not', "'s": 'is', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
   const CONTRACTIONS: Record<string, string[]> = { "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
@@ -244,6 +248,8 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
       if (DIGIT.test(w)) {
         cache.add('#Num');
         if (RANGE.test(w)) cache.add('to');
+        if (FUSED_WEIGHT.test(w)) cache.add('#WeightAmount');
+        if (w.charCodeAt(0) === 43) cache.add('#WeightGain');
       }
     }
     const keys = words.map((w) => (SPLITS.test(w) ? phraseKey(w) : w));
@@ -283,7 +289,8 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   /** Tags terms; returns the character spans of the lexicon phrases found (to widen matches to whole phrases). */
   function tagTerms(terms: Term[], spans: { start: number; end: number; tags: string[] }[]): { start: number; end: number; tags: string[] }[] {
     const found: { start: number; end: number; tags: string[] }[] = [];
-    for (const t of terms) {
+    for (let ti = 0; ti < terms.length; ti++) {
+      const t = terms[ti]!;
       const o = t.offset;
       if (!o) continue;
       const s = o.start;
@@ -293,7 +300,12 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
         if (hit) for (const tag of sp.tags) t.tags.add(tag);
       }
       // The "1" of "IGF-1" is part of a name, not a number.
-      if (/^[~≈<>]?\d/.test(t.text) && !t.tags.has('Substance')) t.tags.add('Num');
+      if (/^[~≈<>+]?\d/.test(t.text) && !t.tags.has('Substance')) {
+        t.tags.add('Num');
+        if (FUSED_WEIGHT.test(t.text)) t.tags.add('WeightAmount');
+        // "+2kg", "+3 kg": a gain in body weight, as results posts write it.
+        if ((t.text.charCodeAt(0) === 43 || t.pre.endsWith('+')) && (FUSED_WEIGHT.test(t.text) || WEIGHT_UNIT.test(terms[ti + 1]?.text ?? ''))) t.tags.add('WeightGain');
+      }
     }
     // A plain lower-case word is its own phrase key; only others need the edge trim and phraseKey.
     const words = terms.map((t) => {

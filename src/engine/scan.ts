@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, IMPLICIT_PEPTIDE, LABEL_TALK, OTHER_SUBSTANCE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isHearsayQuestion, isNegated, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -139,7 +139,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     // dosing jargon ("40 mcg ED", "2 ml bac water", "slin pin") still reads as dosing copy.
     const implicit =
       !hits.size && !titleMentions.length && implicitPeptide
-        ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && !OTHER_SUBSTANCE.test(block.text)
+        ? IMPLICIT_GATE.test(block.text) && implicitPeptide.test(block.text) && IMPLICIT_USE.test(block.text) && !OTHER_SUBSTANCE.test(block.text)
         : false;
     const inScope = scopeCovered[bi] ?? scopeApproved[bi] ?? (implicit ? defaultCovered?.id : null);
     if (!inScope) return;
@@ -151,9 +151,15 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     // Section labels ("Cycle length") and tag lines ("Tags: dosing, muscle growth") name topics; they claim nothing.
     if (block.role === 'heading' && !/\d/.test(block.text) && block.text.trim().split(/\s+/).length < 4) return;
     if (METADATA_LEAD.test(block.text)) return;
+    // Table rows: column labels claim nothing; a row whose first cell is another compound is about it.
+    if (block.text.includes(' | ') && !mentions[bi]!.some((m) => covered(m.substance)) &&
+      ((block.role === 'table-row' && blocks[bi - 1]?.role !== 'table-row' && isHeaderRow(block.text)) || isOtherCompoundRow(block.text))) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
     if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text)) return;
     const sentences = (split[bi] = splitSentences(block.text));
+    // Set once a sentence of this block was about another peptide: a following sentence that names
+    // nothing continues that topic ("Any chance of a CJC deep dive? My sleep on it has been great").
+    let otherTopic = false;
     sentences.forEach((sp) => {
       const sentence = block.text.slice(sp.start, sp.end);
       const own = mentions[bi]!.filter((m) => m.start >= sp.start && m.end <= sp.end);
@@ -167,10 +173,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       // "stack it with our CJC-1295" on the LR3 page still combines it with LR3.
       // (A weak alias set aside for the page's collisions, "lr3 + cjc/ipa" on a forum that also
       // links a Land Rover thread, still names LR3 here.)
-      if (!ownCovered && OTHER_PEPTIDE.test(sentence) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) return;
+      if (!ownCovered && (OTHER_PEPTIDE.test(sentence) || otherTopic) && !STACKED_WITH.test(sentence) && !prefilter.mentions(sentence).some((m) => covered(m.substance))) {
+        otherTopic = true;
+        return;
+      }
+      otherTopic = false;
       // Label language ("its labeled starting dose ... applies only to pediatric patients").
       const labelTalk = !ownCovered && LABEL_TALK.test(sentence) && !readsAsProtocol(sentence);
-      const substance = substances.get(substanceId)!;
+      const sentenceSubstance = substances.get(substanceId)!;
       const raw = matcher.match(
         sentence,
         own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
@@ -183,11 +193,24 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       let rebuttalExceptMyth: boolean | undefined;
       let dosingRebuttal: boolean | undefined;
       let riskWords: boolean | undefined;
-      const question = isHearsayQuestion(sentence);
+      const question = isHearsayQuestion(sentence) || isRelayedHearsay(sentence, block.role === 'quote');
+      let useQuestion: boolean | undefined;
+      let otherPeptide: boolean | undefined;
+      let howTo: boolean | undefined;
+      const ownSpans = own.filter((o) => covered(o.substance)).map((o) => ({ start: o.start - sp.start, end: o.end - sp.start }));
       const preclinical = isPreclinicalOnly(sentence);
       for (const m of raw) {
         const rule = rules.rules[m.rule]!;
+        // "Genuine Increlex alternative" on an LR3 page: the approved drug named inside the claim is
+        // the comparison; the claim is about the page's substance.
+        const substance =
+          sentenceSubstance.approvedDrug && !sentenceSubstance.covered && rule.kind === 'regulatory-claim' && scopeCovered[bi] &&
+          own.some((o) => approved(o.substance) && o.start - sp.start >= m.start && o.end - sp.start <= m.end)
+            ? substances.get(scopeCovered[bi]!)!
+            : sentenceSubstance;
         if (!appliesTo(rule, substance)) continue;
+        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || ((howTo ??= HOW_TO.test(sentence)) && isTopicTeaser(sentence, m.start)))) continue;
+        if (ownSpans.length && (otherPeptide ??= OTHER_PEPTIDE.test(sentence)) && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
         if (labelTalk && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
         if (ex && ex.test(`${sentence.slice(Math.max(0, m.start - 40), m.start)}[[${sentence.slice(m.start, m.end)}]]${sentence.slice(m.end, m.end + 40)}`)) continue;
@@ -205,7 +228,8 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
                 ? (rebuttalExceptMyth ??= underReview || isRebuttal(sentence, 0, 0, next, true))
                 : (rebuttal ??= underReview || isRebuttal(sentence, 0, 0, next));
           // The rest of isRebuttal does not depend on the match: only a reported quotation around it does.
-          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && isCritical())) continue;
+          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && (isCritical() || isCriticisedQuote(sentence, m.end)))) continue;
+          if (rule.kind === 'efficacy-claim' && REPORTED_PRACTICE.test(sentence) && isCritical()) continue;
         }
         if (rule.context.question === 'suppress' && question) continue;
         // Approved drugs (mecasermin): on-label dosing is not a claim; reused as a protocol it is.
