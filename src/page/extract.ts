@@ -164,10 +164,12 @@ export function extractBlocks(
       if (i === data.length) return;
       owner = o;
     }
-    // Cells of one table row are read as one line; keep them apart with a space.
+    // Cells of one table row are read as one line, kept apart by " | " as the HTML reader does
+    // (src/extract/html.ts): the engine tells a header row or another compound's row by it. The
+    // separator belongs to no Text node (ranges.ts snaps offsets in it to the nearest run).
     const c = parent.closest('td,th');
     if (c !== cell) {
-      if (cell && text && !text.endsWith(' ')) text += ' ';
+      if (cell && text) text += text.endsWith(' ') ? '| ' : ' | ';
       cell = c;
     }
     let collapsed = data.replace(WS_RUN, ' ');
