@@ -69,8 +69,10 @@ function hostStyle(display: string): string {
  */
 export function createHostElement(): HTMLElement {
   const el = document.createElement('peptide-lens');
-  // CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline') blocks the latter.
-  el.style.cssText = hostStyle('none');
+  // CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline') blocks the latter. Hidden, it
+  // needs nothing else: the full reset (`all: initial` and the rest, a few hundred declarations
+  // to parse) comes with the first thing to show.
+  el.style.setProperty('display', 'none', 'important');
   el.dataset.state = 'scanning';
   el.dataset.flags = '0';
   // On <html>, not <body>: body styles and SPA body swaps cannot touch it.
