@@ -22,7 +22,7 @@ import {
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from '../shared/settings';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { extractBlocks, sectionOf, SECTION_SELECTOR, type PageBlock } from './extract';
-import { customElementsIn, findNamed, type GateMatcher, type NamedText } from './gate';
+import { customElementsIn, findNamedSliced, type GateMatcher, type NamedText } from './gate';
 import { createFindingsList, type ListEntry } from '../ui/findings-list';
 import { createHighlighter, type Highlighter } from './highlights';
 import { itemAtPoint } from './hit-test';
@@ -272,8 +272,9 @@ export function startPageLens({ prefilter, coveredIds, rulesVersion, signal, gat
    */
   async function namedIn(root: Element): Promise<Text[] | null> {
     // The gate's answer for the whole page serves the first pass (it checked nothing changed since).
-    const found = root === body() && gateFound ? gateFound : findNamed(root, gate);
+    const found = root === body() && gateFound ? gateFound : await findNamedSliced(root, gate, yieldToPage, { signal });
     gateFound = undefined;
+    if (!found) return null;
     const titleWeak = !titleCovered && prefilter.mentions(document.title).some((m) => m.weak && coveredIds.has(m.substance));
     if ((titleWeak || found.some((f) => !f.strong)) && !collisionsChecked) {
       const blocked = await pageCollisions();

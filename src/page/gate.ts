@@ -14,6 +14,7 @@
 import type { GateData } from '../rules/gate';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, isSiteEnabled, normaliseSettings, type Settings } from '../shared/settings';
 import { createHostElement } from './host';
+import { yieldToPage } from './scheduler';
 
 export interface GateMatcher {
   query: string;
@@ -50,10 +51,73 @@ function classify(text: string, m: GateMatcher): boolean | null {
  * Text nodes under `root` (an element, document or shadow root; not inside nested shadow trees)
  * that name a covered substance. `firstOnly`: stop at the first.
  */
-export function findNamed(root: Node, m: GateMatcher, firstOnly = false): NamedText[] {
+function findNamed(root: Node, m: GateMatcher, firstOnly = false): NamedText[] {
+  const out: NamedText[] = [];
+  if (m.query) collect(candidates(root, m.query), m, out, firstOnly);
+  return out;
+}
+
+/**
+ * findNamed() over a large subtree without one long task: the query runs on bounded pieces of
+ * the tree (see pieces()), and between pieces, once `budgetMs` is spent, `pause()` lets the page
+ * run. null = `signal` aborted meanwhile.
+ */
+export async function findNamedSliced(
+  root: Element,
+  m: GateMatcher,
+  pause: () => Promise<void>,
+  { budgetMs = 8, firstOnly = false, signal }: { budgetMs?: number; firstOnly?: boolean; signal?: AbortSignal } = {},
+): Promise<NamedText[] | null> {
   const out: NamedText[] = [];
   if (!m.query) return out;
-  for (const node of candidates(root, m.query)) {
+  let since = performance.now();
+  for (const p of pieces(root, m.query)) {
+    if (collect(candidates(p.node, p.query), m, out, firstOnly)) break;
+    if (performance.now() - since > budgetMs) {
+      await pause();
+      if (signal?.aborted) return null;
+      since = performance.now();
+    }
+  }
+  return out;
+}
+
+/** Pieces of the tree a query is cut into: below this many children an element is walked into. */
+const WIDE = 32;
+/** Children of a wide element asked about at once. */
+const GROUP = 128;
+/** Walking in stops this deep, or after this many elements, and asks about the whole subtree. */
+const MAX_DEPTH = 8;
+const MAX_WALKED = 400;
+
+/**
+ * The gate query (`.//text()[...]`) cut into queries over bounded parts of `root`: the few
+ * wrapper elements near the top are walked into (each keeps a query for its own Text children),
+ * and a wide element's children (a thread's 5,000 posts) are asked about GROUP at a time by
+ * position. Together the pieces select exactly the Text nodes the whole query would.
+ */
+function pieces(root: Element, query: string): { node: Node; query: string }[] {
+  const out: { node: Node; query: string }[] = [];
+  const at = (prefix: string) => query.replaceAll('.//text()', prefix);
+  const direct = at('./text()');
+  let walked = 0;
+  const walk = (el: Element, depth: number) => {
+    const n = el.childElementCount;
+    if (n === 0 || depth >= MAX_DEPTH || ++walked > MAX_WALKED) return void out.push({ node: el, query });
+    out.push({ node: el, query: direct });
+    if (n >= WIDE) {
+      for (let a = 1; a <= n; a += GROUP) out.push({ node: el, query: at(`./*[position() >= ${a} and position() < ${a + GROUP}]//text()`) });
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Classify the candidate Text nodes into `out`; true when `firstOnly` and one was found. */
+function collect(nodes: Iterable<Text>, m: GateMatcher, out: NamedText[], firstOnly: boolean): boolean {
+  for (const node of nodes) {
     const parent = node.parentElement;
     if (parent && NOT_PROSE.has(parent.localName)) continue;
     let text = node.data;
@@ -67,9 +131,9 @@ export function findNamed(root: Node, m: GateMatcher, firstOnly = false): NamedT
     }
     if (strong === null) continue;
     out.push({ node, text, strong });
-    if (firstOnly) break;
+    if (firstOnly) return true;
   }
-  return out;
+  return false;
 }
 
 /** The Text nodes the gate query picks under `root`. XPath takes no shadow root as its context: its children instead. */
@@ -192,6 +256,9 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   let observer: MutationObserver | null = null;
   /** What the load-time check found, while the page has not changed since (handed to the lens). */
   let found: NamedText[] | undefined;
+  /** A whole-page check is running (sliced); `changed`: the page changed since the load-time one began. */
+  let checking = false;
+  let changed = false;
   const pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let firstChange = 0;
@@ -199,7 +266,6 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   const setState = (state: 'scanning' | 'idle') => {
     if (host.dataset.state !== state) host.dataset.state = state;
   };
-  const pageNames = (root: Node) => classify(document.title, m) !== null || namesAnything(root, m);
 
   function stop(): void {
     observer?.disconnect();
@@ -259,22 +325,38 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     }
   }
 
-  function onBatch(): void {
+  /** Does the whole page (title, text, open shadow trees) name a covered substance? In slices. */
+  async function checkPage(): Promise<NamedText[] | 'named' | null> {
+    const root = document.body ?? document.documentElement;
+    const hits = await findNamedSliced(root, m, yieldToPage, { signal: abort.signal });
+    if (!hits) return null;
+    if (hits.length) return hits;
+    if (classify(document.title, m) !== null) return 'named';
+    await yieldToPage();
+    return shadowNames(root, m) ? 'named' : [];
+  }
+
+  async function onBatch(): Promise<void> {
     timer = 0;
     firstChange = 0;
     // The extension was reloaded or removed: this copy of the script must stop.
     if (!api!.runtime?.id) return stop();
-    if (named) return;
+    if (named || checking) return;
     const roots = [...pending].filter((n) => n.isConnected);
     pending.clear();
-    if (roots.length > MAX_ROOTS ? pageNames(document.body ?? document.documentElement) : classify(document.title, m) !== null || roots.some((r) => namesAnything(r, m))) onNamed();
+    if (roots.length > MAX_ROOTS) {
+      checking = true;
+      const r = await checkPage();
+      checking = false;
+      if (r === 'named' || r?.length) onNamed();
+    } else if (classify(document.title, m) !== null || roots.some((r) => namesAnything(r, m))) onNamed();
   }
 
   function collect(records: MutationRecord[]): void {
-    if (named) {
-      found = undefined; // the page changed after the load-time check: the lens asks again
-      return;
-    }
+    // The page changed during or after the load-time check: the lens asks again for itself.
+    found = undefined;
+    changed = true;
+    if (named) return;
     for (const r of records) {
       if (r.target === host || host.contains(r.target)) continue;
       if (r.type === 'characterData') {
@@ -295,12 +377,19 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     timer = setTimeout(onBatch, now - firstChange > MAX_WAIT_MS ? 0 : DELAY_MS);
   }
 
-  // The whole document: new posts, route changes, and the <title> in <head>.
+  // The whole document: new posts, route changes, and the <title> in <head>. Changes made while
+  // the load-time check runs are checked after it, in the next batch.
   observer = new MutationObserver(collect);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  const root = document.body ?? document.documentElement;
-  found = findNamed(root, m);
-  if (found.length || classify(document.title, m) !== null || shadowNames(root, m)) return onNamed();
-  found = undefined;
-  setState('idle');
+  checking = true;
+  void checkPage().then((r) => {
+    checking = false;
+    if (r === null || named) return;
+    if (r === 'named' || r.length) {
+      found = r === 'named' || changed ? undefined : r;
+      return onNamed();
+    }
+    setState('idle');
+    if (pending.size && !timer) timer = setTimeout(onBatch, 0);
+  });
 }
