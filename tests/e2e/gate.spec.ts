@@ -51,15 +51,15 @@ test('a single-page app whose new route names IGF-1 LR3 only in its title and te
   await expect(page.locator('peptide-lens [data-finding][data-kind="dosing"][data-text*="50 mcg"]')).toHaveCount(1);
 });
 
-test('on a long thread the page is asked about in slices: a claim deep in the list is read', async ({ page, serverUrl }) => {
-  // 300 posts, asked about a group of posts at a time; the only mention is in post 257.
+test('on a long thread, a claim deep in the list is read', async ({ page, serverUrl }) => {
+  // 300 posts; the only mention is in post 257.
   await page.goto(serverUrl('long-thread.html'));
   await settled(page);
   await expect(page.locator('peptide-lens [data-finding][data-kind="dosing"][data-text*="40 mcg"]')).toHaveCount(1);
 });
 
 test('on a long thread, a mention only in loose text between the posts is read', async ({ page, serverUrl }) => {
-  // Text directly inside the wide <main>, not in any post: its own piece of the sliced query.
+  // Text directly inside the wide <main>, not in any post (page chrome to the lens).
   await page.goto(serverUrl('long-thread-note.html'));
   await settled(page);
   await expect(page.locator('peptide-lens [data-finding][data-kind="mention"][data-text="Long R3 IGF-1"]')).toHaveCount(1);
