@@ -48,7 +48,7 @@ try {
         'disabled-by-default-devtools.timeline',
         'v8.execute',
         'v8',
-        'disabled-by-default-v8.cpu_profiler',
+        ...(process.env.NOPROF ? [] : ['disabled-by-default-v8.cpu_profiler']),
         'blink',
         'extensions',
         'ipc',
