@@ -26,6 +26,13 @@ const NEG_NEAR =
   /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
 /** A clause whose subject is negated: "No supplier of IGF-1 LR3 is FDA-approved". */
 const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
+/**
+ * A list of side effects said to be absent ("No crash, no bloat, zero sides"): each item is the
+ * promise, not a negator of the next one; nor does it rebut the sentence before it. Evidence talk
+ * ("No data, no trials") is not such a list.
+ */
+const DENIAL_ITEMS = /^(?:\s*(?:no|zero)\s+(?!(?:human\s+|clinical\s+)?(?:evidence|data|studies|study|trials?|proof|research)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s*,)+/i;
+const DENIAL_LIST = /^(?:no|zero)\s+(?!(?:human\s+|clinical\s+)?(?:evidence|data|studies|study|trials?|proof|research)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and|&)\s*(?:no|zero)\s/i;
 /** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
 const NEG_EVIDENTIAL =
   /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
@@ -40,6 +47,8 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   // Negation reaches a few words, not a whole clause ("since it isn't controlled it's completely
   // legal", "no issues, it's safe"), except evidence talk, which negates the rest of its clause.
   let before = clauseBefore(sentence, start);
+  // "No crash, no bloat, zero sides": the items before this one negate nothing in it.
+  if (/^\s*(?:no|zero)\s/i.test(before)) before = before.replace(DENIAL_ITEMS, ' ');
   // "no cap", "not gonna lie": intensifiers, not negations.
   if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
   // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
@@ -104,10 +113,13 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+  nextSentence = nextSentence.trim();
+  // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
+  if (DENIAL_LIST.test(nextSentence)) nextSentence = '';
   // Reddit-style "> quoted line" answered in the rest of the post.
-  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
+  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (isQuotedReport(sentence, start, end)) return true;
-  return REBUT_NEXT.test(nextSentence.trim());
+  return REBUT_NEXT.test(nextSentence);
 }
 
 /**
