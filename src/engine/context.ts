@@ -82,6 +82,9 @@ const REBUT_WORDS = [
 const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 /** A scare-quoted phrase answered on the spot: 'And "zero sides" ignores hypoglycemia'. */
 const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))\b/i;
+/** Hedges a writer adds after a claim or a dose: they disclaim responsibility, not the claim. */
+const ADVICE_DISCLAIMER =
+  /\b(?:not|n't|n’t)\s+(?:(?:intended as|meant as|to be taken as)\s+)?(?:medical |financial |legal |professional |health )?advice\b|\b(?:i'?m|i am|we'?re|we are)\s+not\s+(?:an?\s+)?(?:doctors?|physicians?|medical professionals?|coach(?:es)?|pharmacists?)\b|\bnot\s+(?:an?\s+)?(?:endorsement|recommendation)\b|\bnot\s+for\s+(?:everyone|everybody|beginners|newbies|the faint of heart)\b/gi;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 /** Criticism of an attributed dose: negation, or words judging it. */
@@ -116,6 +119,8 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   nextSentence = nextSentence.trim();
   // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
   if (DENIAL_LIST.test(nextSentence)) nextSentence = '';
+  // "This is not medical advice", "That said, I'm not a doctor": a disclaimer after a claim rebuts nothing.
+  else if (/\bnot\b/i.test(nextSentence)) nextSentence = nextSentence.replace(ADVICE_DISCLAIMER, ' ');
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (isQuotedReport(sentence, start, end)) return true;
