@@ -186,8 +186,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
       );
       if (!raw.length) return;
-      // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
-      const next = block.text.slice(sp.end, sp.end + 400).trim();
+      // What follows in the block (a reply to a quoted line, a rebuttal after a claim); after a
+      // post's last sentence, its next paragraph ("My trainer says ... as long as I eat carbs with
+      // it." then "Is that real or marketing?").
+      let next = block.text.slice(sp.end, sp.end + 400).trim();
+      if (!next && block.role === 'paragraph' && block.section !== undefined) {
+        const nb = blocks[bi + 1];
+        if (nb && nb.section === block.section && nb.role === 'paragraph') next = nb.text.slice(0, 400).trim();
+      }
       // Whether the sentence reads as quoted to be rebutted, in three variants, each computed on first need.
       let rebuttal: boolean | undefined;
       let rebuttalExceptMyth: boolean | undefined;
