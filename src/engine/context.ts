@@ -69,7 +69,10 @@ const REBUT_WORDS = [
   // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
   // that the product is intended for use as a drug".
   '(?:statements?|representations?|claims?|wording|language|instructions|directions),? (?:such as|like|including)',
-  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
+  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use',
+  // "statements that it '...', which show the product is intended to affect the structure or function of the body"
+  "(?:documents?|establish(?:es)?|show(?:s|ing)?|evidenc(?:e|es|ing)|demonstrat(?:e|es|ing)|indicat(?:e|es|ing))(?: that)? (?:the|your|this|these|such|its|their) products? (?:is|are) intended",
+  '(?:is|are) intended (?:to affect the structure or (?:any )?function|for use in humans|for use by humans|for human consumption)', 'structure or (?:any )?function of the (?:human )?body', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
