@@ -325,3 +325,23 @@ export function isCriticisedQuote(sentence: string, end: number): boolean {
   const close = rest.search(/["”’]|'(?=[\s,.;:!?—–-]|$)/);
   return close >= 0 && CRITICISM.test(rest.slice(close + 1));
 }
+
+/** Words judging a dose as harmful ("a reckless amount", "going to put somebody in the hospital"). */
+const DOSE_HARM =
+  /\b(?:reckless|irresponsible|dangerous|unsafe|asking for (?:trouble|a hypo|problems)|a death wish|russian roulette|(?:put|puts|land|lands|send|sends|putting|landing|sending)\s+(?:somebody|someone|you|people|them|yourself|themselves|him|her|a (?:newbie|beginner|kid))\s+in\s+(?:the\s+)?(?:hospital|er|icu|a coma))\b/i;
+
+/**
+ * A dose figure quoted only to criticise it (policy, "Never flag"): the clause holding the dose
+ * also judges it harmful ("Honestly 50mcg a day is a reckless amount for a first run"). A dose in
+ * another clause of the sentence ("100 is dangerous, 40 is plenty") stays a dose.
+ */
+export function isCriticisedDose(sentence: string, start: number, end: number): boolean {
+  // "... is reckless but I do it anyway": owned, not criticised.
+  if (!DOSE_HARM.test(sentence) || /\b(?:anyway|anyways|regardless|still (?:do|run|pin|take|use) it)\b/i.test(sentence)) return false;
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(DOSE_CLAUSE)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(DOSE_CLAUSE);
+  const clause = sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
+  return DOSE_HARM.test(clause) && hasFigure(clause);
+}
+const DOSE_CLAUSE = /[,;:|]\s|\s[-–—]\s|\.\.\.\s*|\b(?:but|however|though|although|whereas|instead|so)\b/gi;
