@@ -213,7 +213,7 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
  * (`STACKED_WITH`: "stack it with CJC-1295", "throw some BPC in with it").
  */
 export const OTHER_PEPTIDE =
-  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:igf[- ]?1[- ])?des)\b/i;
+  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:peg[- ]?)?mgf|(?:igf[- ]?1[- ])?des)\b/i;
 export const STACKED_WITH =
   /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
 
@@ -284,7 +284,10 @@ const hasFigure = (text: string) => /\d/.test(text.replace(/\b[a-z]{1,4}-?\d+[a-
  * claim or dose is that peptide's. A combination anywhere in the post ("+", "plus", "stack", "with") keeps it.
  */
 export function inOtherPeptideClause(sentence: string, start: number, end: number, covered: { start: number; end: number }[], post = sentence): boolean {
-  if (!OTHER_PEPTIDE.test(sentence) || COMBINED.test(post) || STACKED_WITH.test(post)) return false;
+  if (!OTHER_PEPTIDE.test(sentence)) return false;
+  // "My recovery stack is BPC-157 and TB-500 — LR3 I leave out": the stack named is without it.
+  const leftOut = LEFT_OUT.test(sentence) && covered.every((c) => LEFT_OUT.test(clauseAround(sentence, c.start, c.end)));
+  if (!leftOut && (COMBINED.test(post) || STACKED_WITH.test(post))) return false;
   let from = 0;
   for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
   const tail = sentence.slice(end).search(CLAUSE_SPLIT);
@@ -292,7 +295,16 @@ export function inOtherPeptideClause(sentence: string, start: number, end: numbe
   return OTHER_PEPTIDE.test(sentence.slice(from, to)) && !covered.some((c) => c.start < to && c.end > from);
 }
 const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
-const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b/i;
+/** Joined with LR3: a sum, a stack, a blend, or a sequence into it ("MGF for two weeks, then IGF-1 LR3 for four"). */
+const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b|\b(?:then|followed by|switch(?:ing|ed)? to)\s+(?:(?:the|some)\s+)?(?:igf|ifg|lr[- ]?3|long[- ]?r3)/i;
+/** The covered substance said to be kept out ("LR3 I leave out", "skipped the lr3", "no LR3 this time"). */
+const LEFT_OUT = /\b(?:leave|leaves|left|leaving|keep|keeps|kept|keeping)\s+(?:\w+\s+)?out\b|\b(?:skip|skips|skipped|skipping|ditch|ditched|dropped|without|minus|excluding|except)\b|\bnot\s+(?:running|using|taking|touching|adding|including)\b/i;
+function clauseAround(sentence: string, start: number, end: number): string {
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(CLAUSE_SPLIT);
+  return sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
+}
 
 /**
  * Table rows: the first row of a table naming only column labels ("Compound | How it works | Muscle
