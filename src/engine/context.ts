@@ -23,9 +23,9 @@ function clauseAfter(text: string, end: number): string {
 
 /** A negator governing the claim: within three words before it, with no comma in between. */
 const NEG_NEAR =
-  /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
+  /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of|(?:did|does|do|done)(?: absolutely| literally| basically)? (?:nothing|zero|jack|squat|zilch) (?:for|to))\b(?:\s+[^\s,;]+){0,3}\s*$/i;
 /** A clause whose subject is negated: "No supplier of IGF-1 LR3 is FDA-approved". */
-const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
+const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing(?!\s+(?:beats|compares|comes close|touches|tops)\b)|not one|not a single)\b/i;
 /**
  * A list of side effects said to be absent ("No crash, no bloat, zero sides"): each item is the
  * promise, not a negator of the next one; nor does it rebut the sentence before it. Evidence talk
@@ -37,7 +37,7 @@ const DENIAL_LIST = /^(?:no|zero)\s+(?!(?:human\s+|clinical\s+)?(?:evidence|data
 const NEG_EVIDENTIAL =
   /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this))\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this)|(?:it|lr3|this|that|the stuff|the peptide) (?:did|does|has done)(?: absolutely| literally| basically)? (?:nothing|zero|jack|squat|zilch)(?! (?:bad|wrong|negative|weird|harmful)))\b/i;
 
 /** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
 const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
@@ -78,7 +78,7 @@ const REBUT_WORDS = [
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
   '(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)',
   "(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)",
-  'whoever told you', 'anyone who tells you', 'is selling something', 'comes? from (?:animal|cell|rodent|rat|mouse|preclinical)',
+  'whoever told you', 'anyone who tells you', 'is selling something', '(?:comes?|came|stems?|derives?) (?:only |mostly |entirely )?from (?:animal|cell|rodent|rat|mouse|mice|preclinical)s?',
   '(?:calling|call|calls) [^.]{0,60} ignores', '(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)',
   "(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\\b[^.;]{0,40}\\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\\s+(?:evidence|proof|tested|studied|validated|based)",
 ];
