@@ -87,7 +87,7 @@ const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))\b/i;
 /** Hedges a writer adds after a claim or a dose: they disclaim responsibility, not the claim. */
 const ADVICE_DISCLAIMER =
-  /\b(?:not|n't|n’t)\s+(?:(?:intended as|meant as|to be taken as)\s+)?(?:medical |financial |legal |professional |health )?advice\b|\b(?:i'?m|i am|we'?re|we are)\s+not\s+(?:an?\s+)?(?:doctors?|physicians?|medical professionals?|coach(?:es)?|pharmacists?)\b|\bnot\s+(?:an?\s+)?(?:endorsement|recommendation)\b|\bnot\s+for\s+(?:everyone|everybody|beginners|newbies|the faint of heart)\b/gi;
+  /\b(?:not|n't|n’t)\s+(?:(?:intended as|meant as|to be taken as)\s+)?(?:medical |financial |legal |professional |health )?advice\b|\b(?:i'?m|i am|we'?re|we are)\s+not\s+(?:an?\s+)?(?:doctors?|physicians?|medical professionals?|coach(?:es)?|pharmacists?)\b|\bnot\s+(?:an?\s+)?(?:endorsement|recommendation)\b|\b(?:we|i)\s+(?:do not|don't|don’t|dont|never)\s+(?:endorse|recommend|condone|advocate|encourage)\b|\bnot\s+for\s+(?:everyone|everybody|beginners|newbies|the faint of heart)\b/gi;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 /** Criticism of an attributed dose: negation, or words judging it. */
@@ -118,7 +118,7 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
-  if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+  if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence.replace(ADVICE_DISCLAIMER, ' ')) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   nextSentence = nextSentence.trim();
   // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
   if (DENIAL_LIST.test(nextSentence)) nextSentence = '';
@@ -224,10 +224,10 @@ export const IMPLICIT_PEPTIDE =
 /**
  * With no substance named, jargon alone may be a worked calculator example ("a 5 mg vial with 2 mL
  * gives 2.5 mg/mL, so 250 mcg is 10 units"): it reads as dosing copy only beside a use — a
- * frequency, a timing, an injection, a run.
+ * frequency (also "25 mcg/day"), a timing, an injection, a run or a cycle.
  */
 export const IMPLICIT_USE =
-  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?)\b/i;
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?|cycles?)\b|(?:mcg|µg|μg|ug)\s*\/\s*(?:day|d|wk|week)\b/i;
 
 /** A cheap first look for that jargon, one test per block. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
