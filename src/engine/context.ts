@@ -161,7 +161,7 @@ export function isPreclinicalOnly(sentence: string): boolean {
 }
 
 const PROTOCOL =
-  /\b(?:bodybuild\w*|lifters?|gains|bulk(?:ing)?|cutting|cycles?|pwo|post[- ]?workout|pre[- ]?workout|stack(?:ed|ing|s)?|run(?:ning)? (?:it|this)|i (?:run|ran|take|took|use|used|pin|pinned|inject)|protocol|off[- ]label|for (?:muscle|mass|size|gains|fat loss|recovery)|physique|gym|athletes?|bros?|slin pin|ed\b|eod\b)/i;
+  /\b(?:bodybuild\w*|lifters?|gains|bulk(?:ing)?|cutting|cycles?|pwo|post[- ]?workout|pre[- ]?workout|stack(?:ed|ing|s)?|run(?:ning)? (?:it|this)|i (?:run|ran|take|took|use|used|pin|pinned|inject)|protocol|off[- ]label|for (?:muscle|mass|size|gains|fat loss|recovery)|physique|gym|athletes?|bros?|slin pin|ed\b|eod\b|(?:half|third|quarter|fifth|tenth|fraction) (?:of )?(?:the|a|an|your) (?:[\w'’-]+ ){0,3}?(?:dose|dosage))/i;
 
 /** Approved-label dosing reused as a bodybuilding protocol. */
 export function readsAsProtocol(text: string): boolean {
@@ -350,10 +350,15 @@ const DOSE_HARM =
 export function isCriticisedDose(sentence: string, start: number, end: number): boolean {
   // "... is reckless but I do it anyway": owned, not criticised.
   if (!DOSE_HARM.test(sentence) || /\b(?:anyway|anyways|regardless|still (?:do|run|pin|take|use) it)\b/i.test(sentence)) return false;
+  // "Some users pair LR3 with insulin after workouts, a practice doctors call dangerous."
+  if (PRACTICE_JUDGED.test(sentence)) return true;
   let from = 0;
   for (const m of sentence.slice(0, start).matchAll(DOSE_CLAUSE)) from = m.index! + m[0].length;
   const tail = sentence.slice(end).search(DOSE_CLAUSE);
   const clause = sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
   return DOSE_HARM.test(clause) && hasFigure(clause);
 }
+/** An appositive judging the practice just described ("..., a practice doctors call dangerous"). */
+const PRACTICE_JUDGED =
+  /,\s*(?:a|an|which is an?|the kind of|advice|something)\s+(?:[\w'’-]+\s+){0,2}?(?:practice|protocol|dose|combination|combo|habit|approach|regimen|stack|advice|routine)\b[^.;]{0,60}?\b(?:reckless|irresponsible|dangerous|unsafe)\b/i;
 const DOSE_CLAUSE = /[,;:|]\s|\s[-–—]\s|\.\.\.\s*|\b(?:but|however|though|although|whereas|instead|so)\b/gi;
