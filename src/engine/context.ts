@@ -356,8 +356,10 @@ export function isCriticisedDose(sentence: string, start: number, end: number): 
   for (const m of sentence.slice(0, start).matchAll(DOSE_CLAUSE)) from = m.index! + m[0].length;
   const tail = sentence.slice(end).search(DOSE_CLAUSE);
   const clause = sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
-  return DOSE_HARM.test(clause) && hasFigure(clause);
+  return DOSE_HARM.test(clause) && DOSE_FIGURE.test(clause);
 }
+/** A dose figure ("50mcg", "100 mcg ED", "4 iu", "triple digits"), not a time or a count. */
+const DOSE_FIGURE = /\d\s*(?:mcgs?|µg|μg|ug|mg|ius?|units?|ml)\b|\b\d{2,3}\s*(?:ed|eod|a day|daily|per day)\b|\btriple digits\b/i;
 /** An appositive judging the practice just described ("..., a practice doctors call dangerous"). */
 const PRACTICE_JUDGED =
   /,\s*(?:a|an|which is an?|the kind of|advice|something)\s+(?:[\w'’-]+\s+){0,2}?(?:practice|protocol|dose|combination|combo|habit|approach|regimen|stack|advice|routine)\b[^.;]{0,60}?\b(?:reckless|irresponsible|dangerous|unsafe)\b/i;
