@@ -16,7 +16,7 @@ for (const [label, r] of [
   ['blind pages (blind-pages/: first scored P 0.804 R 0.872 blind, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind-pages' })],
   ['seventh set (blind2.jsonl + blind2-pages/: first scored blind P 0.892 R 0.744 on sentences, P 0.957 R 0.938 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind2.jsonl', pages: 'blind2-pages' })],
   ['eighth set (blind3.jsonl + blind3-pages/: first scored blind P 0.912 R 0.726 on sentences, P 0.808 R 0.933 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind3.jsonl', pages: 'blind3-pages' })],
-  ['ninth set (blind4.jsonl + blind4-pages/: first scored blind P 0.922 R 0.790 on sentences, P 0.933 R 0.778 on pages)', evaluate(engine, undefined, { sentences: 'blind4.jsonl', pages: 'blind4-pages' })],
+  ['ninth set (blind4.jsonl + blind4-pages/: first scored blind P 0.922 R 0.790 on sentences, P 0.933 R 0.778 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind4.jsonl', pages: 'blind4-pages' })],
 ] as const) {
   console.log(`\n${label}: ${r.sentences} sentences, ${r.pages} pages (flags only)`);
   console.log(row('overall', r.overall));

@@ -23,14 +23,21 @@ function clauseAfter(text: string, end: number): string {
 
 /** A negator governing the claim: within three words before it, with no comma in between. */
 const NEG_NEAR =
-  /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of)\b(?:\s+[^\s,;]+){0,3}\s*$/i;
+  /\b(?:no|not|never|none|nor|whether|cannot|can't|can’t|won't|won’t|wont|doesn't|doesn’t|doesnt|don't|don’t|dont|didn't|didn’t|isn't|isn’t|isnt|aren't|aren’t|wasn't|weren't|hasn't|haven't|hadn't|shouldn't|unlikely to|fails? to|failed to|without|rather than|instead of|(?:did|does|do|done)(?: absolutely| literally| basically)? (?:nothing|zero|jack|squat|zilch) (?:for|to))\b(?:\s+[^\s,;]+){0,3}\s*$/i;
 /** A clause whose subject is negated: "No supplier of IGF-1 LR3 is FDA-approved". */
-const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing|not one|not a single)\b/i;
+const NEG_SUBJECT = /^\s*(?:no|none of|nobody|neither|nothing(?!\s+(?:beats|compares|comes close|touches|tops)\b)|not one|not a single)\b/i;
+/**
+ * A list of side effects said to be absent ("No crash, no bloat, zero sides"): each item is the
+ * promise, not a negator of the next one; nor does it rebut the sentence before it. Evidence talk
+ * ("No data, no trials") is not such a list.
+ */
+const DENIAL_ITEMS = /^(?:\s*(?:no|zero)\s+(?!(?:human\s+|clinical\s+)?(?:evidence|data|studies|study|trials?|proof|research)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s*,)+/i;
+const DENIAL_LIST = /^(?:no|zero)\s+(?!(?:human\s+|clinical\s+)?(?:evidence|data|studies|study|trials?|proof|research)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and|&)\s*(?:no|zero)\s/i;
 /** Evidence talk that negates what follows: "no evidence that", "has not been shown to", "no human trial ...". */
 const NEG_EVIDENTIAL =
   /\b(?:(?:no|zero|little|limited|insufficient|scant|not any|lack of|lacks|absence of)\s+(?:[\w-]+\s+){0,3}?(?:evidence|data|proof|studies|study|trials?|research)\b|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:clinically\s+|reliably\s+)?(?:shown|proven|demonstrated|established|tested|confirmed|studied)\b|there(?:'s| is| are) no\b|(?:does|do|did)(?: not|n't|n’t) (?:support|back|show|prove|justify)\b|no(?:body| one) (?:has|have) (?:shown|proven|studied|tested)|(?:not|un)\s?aware of\s+(?:any\s+)?(?:[\w-]+\s+){0,5}?(?:evidence|data|studies|study|trials?))/i;
 const NEG_AFTER =
-  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this))\b/i;
+  /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this)|(?:it|lr3|this|that|the stuff|the peptide) (?:did|does|has done)(?: absolutely| literally| basically)? (?:nothing|zero|jack|squat|zilch)(?! (?:bad|wrong|negative|weird|harmful)))\b/i;
 
 /** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
 const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
@@ -40,6 +47,8 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   // Negation reaches a few words, not a whole clause ("since it isn't controlled it's completely
   // legal", "no issues, it's safe"), except evidence talk, which negates the rest of its clause.
   let before = clauseBefore(sentence, start);
+  // "No crash, no bloat, zero sides": the items before this one negate nothing in it.
+  if (/^\s*(?:no|zero)\s/i.test(before)) before = before.replace(DENIAL_ITEMS, ' ');
   // "no cap", "not gonna lie": intensifiers, not negations.
   if (/\bno/i.test(before)) before = before.replace(NOT_A_NEGATION, ' ');
   // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
@@ -49,7 +58,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 }
 
 const ATTRIBUTION =
-  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|my (?:friend|buddy|mate|trainer|coach)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
+  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|(?:guy|dude|bloke|lad|person|girl) (?:at|from|in) (?:my|the) (?:gym|box|club)|my (?:friend|buddy|mate|trainer|coach)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
 /** Words that set a claim up to be rebutted: reported, labelled as marketing, or met with "no evidence". */
 const REBUT_WORDS = [
   'claims? (?:that|like|such as|about|of)', 'claimed', 'the (?:idea|notion|belief|myth) that', 'people (?:claim|say)', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
@@ -60,19 +69,25 @@ const REBUT_WORDS = [
   // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
   // that the product is intended for use as a drug".
   '(?:statements?|representations?|claims?|wording|language|instructions|directions),? (?:such as|like|including)',
-  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
+  '(?:documents?|establish(?:es)?|shows?|evidences?|demonstrates?)(?: that)? (?:the|its|their|your) intended uses?', '(?:products?|it) (?:is|are) intended for human use',
+  // "statements that it '...', which show the product is intended to affect the structure or function of the body"
+  "(?:documents?|establish(?:es)?|show(?:s|ing)?|evidenc(?:e|es|ing)|demonstrat(?:e|es|ing)|indicat(?:e|es|ing))(?: that)? (?:the|your|this|these|such|its|their) products? (?:is|are) intended",
+  '(?:is|are) intended (?:to affect the structure or (?:any )?function|for use in humans|for use by humans|for human consumption)', 'structure or (?:any )?function of the (?:human )?body', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
   '(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)',
   "(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)",
-  'whoever told you', 'anyone who tells you', 'is selling something', 'comes? from (?:animal|cell|rodent|rat|mouse|preclinical)',
+  'whoever told you', 'anyone who tells you', 'is selling something', '(?:comes?|came|stems?|derives?) (?:only |mostly |entirely )?from (?:animal|cell|rodent|rat|mouse|mice|preclinical)s?',
   '(?:calling|call|calls) [^.]{0,60} ignores', '(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)',
   "(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\\b[^.;]{0,40}\\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\\s+(?:evidence|proof|tested|studied|validated|based)",
 ];
 const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 /** A scare-quoted phrase answered on the spot: 'And "zero sides" ignores hypoglycemia'. */
 const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|overlooks|leaves out|forgets|is (?:wrong|nonsense|bs|false|misleading|marketing))\b/i;
+/** Hedges a writer adds after a claim or a dose: they disclaim responsibility, not the claim. */
+const ADVICE_DISCLAIMER =
+  /\b(?:not|n't|n’t)\s+(?:(?:intended as|meant as|to be taken as)\s+)?(?:medical |financial |legal |professional |health )?advice\b|\b(?:i'?m|i am|we'?re|we are)\s+not\s+(?:an?\s+)?(?:doctors?|physicians?|medical professionals?|coach(?:es)?|pharmacists?)\b|\bnot\s+(?:an?\s+)?(?:endorsement|recommendation)\b|\b(?:we|i)\s+(?:do not|don't|don’t|dont|never)\s+(?:endorse|recommend|condone|advocate|encourage)\b|\bnot\s+for\s+(?:everyone|everybody|beginners|newbies|the faint of heart)\b/gi;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 /** Criticism of an attributed dose: negation, or words judging it. */
@@ -103,11 +118,16 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
-  if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+  if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence.replace(ADVICE_DISCLAIMER, ' ')) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
+  nextSentence = nextSentence.trim();
+  // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
+  if (DENIAL_LIST.test(nextSentence)) nextSentence = '';
+  // "This is not medical advice", "That said, I'm not a doctor": a disclaimer after a claim rebuts nothing.
+  else if (/\bnot\b/i.test(nextSentence)) nextSentence = nextSentence.replace(ADVICE_DISCLAIMER, ' ');
   // Reddit-style "> quoted line" answered in the rest of the post.
-  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence.trim()) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
+  if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (isQuotedReport(sentence, start, end)) return true;
-  return REBUT_NEXT.test(nextSentence.trim());
+  return REBUT_NEXT.test(nextSentence);
 }
 
 /**
@@ -141,7 +161,7 @@ export function isPreclinicalOnly(sentence: string): boolean {
 }
 
 const PROTOCOL =
-  /\b(?:bodybuild\w*|lifters?|gains|bulk(?:ing)?|cutting|cycles?|pwo|post[- ]?workout|pre[- ]?workout|stack(?:ed|ing|s)?|run(?:ning)? (?:it|this)|i (?:run|ran|take|took|use|used|pin|pinned|inject)|protocol|off[- ]label|for (?:muscle|mass|size|gains|fat loss|recovery)|physique|gym|athletes?|bros?|slin pin|ed\b|eod\b)/i;
+  /\b(?:bodybuild\w*|lifters?|gains|bulk(?:ing)?|cutting|cycles?|pwo|post[- ]?workout|pre[- ]?workout|stack(?:ed|ing|s)?|run(?:ning)? (?:it|this)|i (?:run|ran|take|took|use|used|pin|pinned|inject)|protocol|off[- ]label|for (?:muscle|mass|size|gains|fat loss|recovery)|physique|gym|athletes?|bros?|slin pin|ed\b|eod\b|(?:half|third|quarter|fifth|tenth|fraction) (?:of )?(?:the|a|an|your) (?:[\w'’-]+ ){0,3}?(?:dose|dosage))/i;
 
 /** Approved-label dosing reused as a bodybuilding protocol. */
 export function readsAsProtocol(text: string): boolean {
@@ -193,7 +213,7 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
  * (`STACKED_WITH`: "stack it with CJC-1295", "throw some BPC in with it").
  */
 export const OTHER_PEPTIDE =
-  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:igf[- ]?1[- ])?des)\b/i;
+  /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:peg[- ]?)?mgf|(?:igf[- ]?1[- ])?des)\b/i;
 export const STACKED_WITH =
   /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
 
@@ -204,10 +224,10 @@ export const IMPLICIT_PEPTIDE =
 /**
  * With no substance named, jargon alone may be a worked calculator example ("a 5 mg vial with 2 mL
  * gives 2.5 mg/mL, so 250 mcg is 10 units"): it reads as dosing copy only beside a use — a
- * frequency, a timing, an injection, a run.
+ * frequency (also "25 mcg/day"), a timing, an injection, a run or a cycle.
  */
 export const IMPLICIT_USE =
-  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?)\b/i;
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|every|mornings?|evenings?|nights?|bed|pwo|post[- ]?workout|pre[- ]?workout|training|inject\w*|pin(?:s|ned|ning)?|shots?|jab\w*|split\w*|run|ran|running|start\w*|weeks?|wks?|bilat\w*|sub-?q|belly|delts?|quads?|glutes?|cycles?)\b|(?:mcg|µg|μg|ug)\s*\/\s*(?:day|d|wk|week)\b/i;
 
 /** A cheap first look for that jargon, one test per block. */
 export const IMPLICIT_GATE = /\d\s*(?:mcg|µg|μg|ug)\b|microgram|\bbac(?:teriostatic)?\b|\bslin\b|\bsub-?q\b|\bbilat|\bpin(?:ned|ning|s)?\b|reconstitut/i;
@@ -264,7 +284,10 @@ const hasFigure = (text: string) => /\d/.test(text.replace(/\b[a-z]{1,4}-?\d+[a-
  * claim or dose is that peptide's. A combination anywhere in the post ("+", "plus", "stack", "with") keeps it.
  */
 export function inOtherPeptideClause(sentence: string, start: number, end: number, covered: { start: number; end: number }[], post = sentence): boolean {
-  if (!OTHER_PEPTIDE.test(sentence) || COMBINED.test(post) || STACKED_WITH.test(post)) return false;
+  if (!OTHER_PEPTIDE.test(sentence)) return false;
+  // "My recovery stack is BPC-157 and TB-500 — LR3 I leave out": the stack named is without it.
+  const leftOut = LEFT_OUT.test(sentence) && covered.every((c) => LEFT_OUT.test(clauseAround(sentence, c.start, c.end)));
+  if (!leftOut && (COMBINED.test(post) || STACKED_WITH.test(post))) return false;
   let from = 0;
   for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
   const tail = sentence.slice(end).search(CLAUSE_SPLIT);
@@ -272,7 +295,16 @@ export function inOtherPeptideClause(sentence: string, start: number, end: numbe
   return OTHER_PEPTIDE.test(sentence.slice(from, to)) && !covered.some((c) => c.start < to && c.end > from);
 }
 const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
-const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b/i;
+/** Joined with LR3: a sum, a stack, a blend, or a sequence into it ("MGF for two weeks, then IGF-1 LR3 for four"). */
+const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b|\b(?:then|followed by|switch(?:ing|ed)? to)\s+(?:(?:the|some)\s+)?(?:igf|ifg|lr[- ]?3|long[- ]?r3)/i;
+/** The covered substance said to be kept out ("LR3 I leave out", "skipped the lr3", "no LR3 this time"). */
+const LEFT_OUT = /\b(?:leave|leaves|left|leaving|keep|keeps|kept|keeping)\s+(?:\w+\s+)?out\b|\b(?:skip|skips|skipped|skipping|ditch|ditched|dropped|without|minus|excluding|except)\b|\bnot\s+(?:running|using|taking|touching|adding|including)\b/i;
+function clauseAround(sentence: string, start: number, end: number): string {
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(CLAUSE_SPLIT);
+  return sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
+}
 
 /**
  * Table rows: the first row of a table naming only column labels ("Compound | How it works | Muscle
@@ -305,3 +337,30 @@ export function isCriticisedQuote(sentence: string, end: number): boolean {
   const close = rest.search(/["”’]|'(?=[\s,.;:!?—–-]|$)/);
   return close >= 0 && CRITICISM.test(rest.slice(close + 1));
 }
+
+/** Words judging a dose as harmful ("a reckless amount", "going to put somebody in the hospital"). */
+const DOSE_HARM =
+  /\b(?:reckless|irresponsible|dangerous|unsafe|asking for (?:trouble|a hypo|problems)|a death wish|russian roulette|(?:put|puts|land|lands|send|sends|putting|landing|sending)\s+(?:somebody|someone|you|people|them|yourself|themselves|him|her|a (?:newbie|beginner|kid))\s+in\s+(?:the\s+)?(?:hospital|er|icu|a coma))\b/i;
+
+/**
+ * A dose figure quoted only to criticise it (policy, "Never flag"): the clause holding the dose
+ * also judges it harmful ("Honestly 50mcg a day is a reckless amount for a first run"). A dose in
+ * another clause of the sentence ("100 is dangerous, 40 is plenty") stays a dose.
+ */
+export function isCriticisedDose(sentence: string, start: number, end: number): boolean {
+  // "... is reckless but I do it anyway": owned, not criticised.
+  if (!DOSE_HARM.test(sentence) || /\b(?:anyway|anyways|regardless|still (?:do|run|pin|take|use) it)\b/i.test(sentence)) return false;
+  // "Some users pair LR3 with insulin after workouts, a practice doctors call dangerous."
+  if (PRACTICE_JUDGED.test(sentence)) return true;
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(DOSE_CLAUSE)) from = m.index! + m[0].length;
+  const tail = sentence.slice(end).search(DOSE_CLAUSE);
+  const clause = sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
+  return DOSE_HARM.test(clause) && DOSE_FIGURE.test(clause);
+}
+/** A dose figure ("50mcg", "100 mcg ED", "4 iu", "triple digits"), not a time or a count. */
+const DOSE_FIGURE = /\d\s*(?:mcgs?|µg|μg|ug|mg|ius?|units?|ml)\b|\b\d{2,3}\s*(?:ed|eod|a day|daily|per day)\b|\btriple digits\b/i;
+/** An appositive judging the practice just described ("..., a practice doctors call dangerous"). */
+const PRACTICE_JUDGED =
+  /,\s*(?:a|an|which is an?|the kind of|advice|something)\s+(?:[\w'’-]+\s+){0,2}?(?:practice|protocol|dose|combination|combo|habit|approach|regimen|stack|advice|routine)\b[^.;]{0,60}?\b(?:reckless|irresponsible|dangerous|unsafe)\b/i;
+const DOSE_CLAUSE = /[,;:|]\s|\s[-–—]\s|\.\.\.\s*|\b(?:but|however|though|although|whereas|instead|so)\b/gi;

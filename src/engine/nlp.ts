@@ -215,6 +215,7 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
   const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   const EDGE = /^[^a-z0-9#$%+~≈<>µμ\u00c0-\u024f]+|[^a-z0-9%+µμ\u00c0-\u024f]+$/g;
   const SPLITS = /[-‐-―/]/;
+  const SLASH_OR_SPACE = /[ /]+/;
   const SPLIT = /[-‐-―/]+/;
   const DIGIT = /\d/;
   const RANGE = /\d\s*[-–—]\s*\d/;
@@ -260,9 +261,10 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
         if (!k || !(node = step(node, k))) break;
         if (node.hashTags) for (const t of node.hashTags) cache.add(t);
       }
-      // Hyphenated words are several terms to compromise ("post-workout" = "post workout").
-      if (keys[i]!.includes(' ')) {
-        for (const part of keys[i]!.split(' ')) {
+      // Hyphenated words are several terms to compromise ("post-workout" = "post workout"); a
+      // slashed one is one term carrying each part's tags ("cjc/ipamorelin", "gh/slin").
+      if (keys[i]!.includes(' ') || keys[i]!.includes('/')) {
+        for (const part of keys[i]!.split(SLASH_OR_SPACE)) {
           const tags = root.next.get(part)?.hashTags;
           if (tags) for (const t of tags) cache.add(t);
         }
@@ -328,6 +330,13 @@ export function createMatcher(set: CompiledRuleSet, opts: MatcherOptions = {}): 
     }
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
+      const w = words[i]!;
+      if (w.includes('/')) {
+        for (const part of w.split(SLASH_OR_SPACE)) {
+          const tags = root.next.get(part)?.tags;
+          if (tags) for (const tag of tags) t.tags.add(tag);
+        }
+      }
       if (t.tags.has('NumWord')) t.tags.add('Num');
       // compromise splits a range ("4-6") into the number and empty implicit terms ("to 6"):
       // they belong to the number.

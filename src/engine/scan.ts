@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -186,8 +186,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
         own.map((m) => ({ start: m.start - sp.start, end: m.end - sp.start })),
       );
       if (!raw.length) return;
-      // What follows in the block (a reply to a quoted line, a rebuttal after a claim).
-      const next = block.text.slice(sp.end, sp.end + 400).trim();
+      // What follows in the block (a reply to a quoted line, a rebuttal after a claim); after a
+      // post's last sentence, its next paragraph ("My trainer says ... as long as I eat carbs with
+      // it." then "Is that real or marketing?").
+      let next = block.text.slice(sp.end, sp.end + 400).trim();
+      if (!next && block.role === 'paragraph' && block.section !== undefined) {
+        const nb = blocks[bi + 1];
+        if (nb && nb.section === block.section && nb.role === 'paragraph') next = nb.text.slice(0, 400).trim();
+      }
       // Whether the sentence reads as quoted to be rebutted, in three variants, each computed on first need.
       let rebuttal: boolean | undefined;
       let rebuttalExceptMyth: boolean | undefined;
@@ -229,6 +235,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
                 : (rebuttal ??= underReview || isRebuttal(sentence, 0, 0, next));
           // The rest of isRebuttal does not depend on the match: only a reported quotation around it does.
           if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && (isCritical() || isCriticisedQuote(sentence, m.end)))) continue;
+          if (rule.kind === 'dosing' && isCriticisedDose(sentence, m.start, m.end)) continue;
           if (rule.kind === 'efficacy-claim' && REPORTED_PRACTICE.test(sentence) && isCritical()) continue;
         }
         if (rule.context.question === 'suppress' && question) continue;
