@@ -15,7 +15,7 @@ const set = engine.rules;
 
 const AMOUNT = /\b\d+(?:[.,]\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:mcg|µg|ug|mg|iu|ml|cc|units?)\b/i;
 const INSTRUCTION =
-  /\b(?:inject|pin|reconstitute|mix)\b[^.]{0,40}\b(?:into|with|before|after|daily|twice|every)\b|\b(?:weeks on|weeks off|per day|twice daily|every other day|post-workout)\b/i;
+  /\b(?:inject|pin|reconstitute|mix)\b[^.]{0,40}\b(?:into|with|before|after|daily|twice|every)\b|\b(?:weeks on|weeks off|per day|twice daily|every other day|post-workout)\b|^\s*(?:how (?:often|much|long)|when|where) to (?:take|use|inject|run|dose|pin|mix)\b/i;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -72,6 +72,8 @@ describe('no dosing advice in anything we show', () => {
   it('would catch a dose if one slipped in', () => {
     const planted = 'Most users take 50 mcg daily, post-workout.';
     expect(AMOUNT.test(planted) || INSTRUCTION.test(planted)).toBe(true);
+    // A heading that reads as an instruction ("How often to take it") is advice too, even without a number.
+    expect(INSTRUCTION.test('How often to take it')).toBe(true);
     expect(engine.scan({ title: 'IGF-1 LR3', blocks: [{ text: planted, offset: 0 }] }).findings.some((f) => f.kind === 'dosing')).toBe(true);
   });
 });
