@@ -2,7 +2,10 @@
  * The page gate: every page runs only it; the lens (highlights, list, popover) loads where a covered
  * substance is named — at load, later, or only inside a shadow root.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { DEMO_PAGES_DIR } from './server';
 import { flags, host, settled } from './helpers';
 
 /** The lens gives the host its shadow root; the gate alone never does. */
@@ -59,7 +62,14 @@ test('on a long thread, a claim deep in the list is read', async ({ page, server
 });
 
 test('on a long thread, a mention only in loose text between the posts is read', async ({ page, serverUrl }) => {
-  // Text directly inside the wide <main>, not in any post (page chrome to the lens).
+  // The same thread with post 257 made plain and the only mention in loose text directly inside
+  // the wide <main>, not in any post (page chrome to the lens).
+  const html = readFileSync(join(DEMO_PAGES_DIR, 'long-thread.html'), 'utf8');
+  const note = html
+    .replace(/(id="p257">.*?<\/p><p>)[^<]*/, '$1Session 257: squats, rows and a long walk. Slept eight hours, ate well.')
+    .replace('</main>', 'Moderator note: a member asked whether Long R3 IGF-1 is FDA approved; it is not.\n</main>');
+  expect(note).not.toContain('IGF-1 LR3:');
+  await page.route(serverUrl('long-thread-note.html'), (route) => route.fulfill({ contentType: 'text/html', body: note }));
   await page.goto(serverUrl('long-thread-note.html'));
   await settled(page);
   await expect(page.locator('peptide-lens [data-finding][data-kind="mention"][data-text="Long R3 IGF-1"]')).toHaveCount(1);
