@@ -17,7 +17,7 @@ for (const [label, r] of [
   ['seventh set (blind2.jsonl + blind2-pages/: first scored blind P 0.892 R 0.744 on sentences, P 0.957 R 0.938 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind2.jsonl', pages: 'blind2-pages' })],
   ['eighth set (blind3.jsonl + blind3-pages/: first scored blind P 0.912 R 0.726 on sentences, P 0.808 R 0.933 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind3.jsonl', pages: 'blind3-pages' })],
   ['ninth set (blind4.jsonl + blind4-pages/: first scored blind P 0.922 R 0.790 on sentences, P 0.933 R 0.778 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind4.jsonl', pages: 'blind4-pages' })],
-  ['tenth set (blind5.jsonl + blind5-pages/: first scored blind P 0.911 R 0.828 on sentences, P 1.000 R 0.912 on pages)', evaluate(engine, undefined, { sentences: 'blind5.jsonl', pages: 'blind5-pages' })],
+  ['tenth set (blind5.jsonl + blind5-pages/: first scored blind P 0.911 R 0.828 on sentences, P 1.000 R 0.912 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind5.jsonl', pages: 'blind5-pages' })],
 ] as const) {
   console.log(`\n${label}: ${r.sentences} sentences, ${r.pages} pages (flags only)`);
   console.log(row('overall', r.overall));

@@ -39,6 +39,9 @@ const NEG_EVIDENTIAL =
 const NEG_AFTER =
   /\b(?:(?:is|are|was|were|has|have|had)(?: not| never|n't|n’t)(?: been)?(?: clinically| reliably| yet)? (?:shown|proven|established|demonstrated|supported|confirmed|tested|studied)|(?:is|are) (?:a )?myths?|(?:is|are) (?:false|misleading|unproven|unsupported|not supported|not established|not proven|speculative|hype|absent|lacking|missing|nonexistent|thin|weak|anecdotal)|(?:is|are|was) not established|(?:do|does|did) not exist|don't exist|doesn't exist|lacks? (?:evidence|support|data)|(?:has|have) no (?:human )?(?:evidence|data|support)|remains? (?:unproven|unclear|unknown|speculative|hypothetical|unestablished)|no (?:human )?(?:studies|trials|data)|(?:is|are) not (?:the same|established|clear)|no (?:human )?evidence|nothing to do with|not (?:from|because of|due to|thanks to) (?:the|it|lr3|this)|(?:it|lr3|this|that|the stuff|the peptide) (?:did|does|has done)(?: absolutely| literally| basically)? (?:nothing|zero|jack|squat|zilch)(?! (?:bad|wrong|negative|weird|harmful)))\b/i;
 
+/** A claim repeated to be scoffed at ("pharma grade my arse", "safe, yeah right"). */
+const SCOFF_AFTER = /^\s*["”’']?\s*[,!]?\s*(?:my (?:arse|ass|backside|foot)|yeah,? right|as if)\b/i;
+
 /** Slang that vouches for what follows ("no cap, it healed my pec"): not a negation. */
 const NOT_A_NEGATION = /\b(?:no cap|no lie|no joke|no kidding|no bs|no exaggeration|no word of a lie|not (?:gonna|going to) lie|not even (?:joking|kidding))\b/gi;
 
@@ -54,11 +57,11 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   // "No sides, no bloat, just clean gains": what follows "just" is affirmed (evidence talk still negates).
   const j = before.includes('just') ? before.search(/,\s*just\s[^,]*$/i) : -1;
   const near = j >= 0 ? before.slice(j) : before;
-  return NEG_SUBJECT.test(near) || NEG_NEAR.test(near) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end));
+  return NEG_SUBJECT.test(near) || NEG_NEAR.test(near) || NEG_EVIDENTIAL.test(before) || NEG_AFTER.test(clauseAfter(sentence, end)) || SCOFF_AFTER.test(sentence.slice(end));
 }
 
 const ATTRIBUTION =
-  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|(?:guy|dude|bloke|lad|person|girl) (?:at|from|in) (?:my|the) (?:gym|box|club)|my (?:friend|buddy|mate|trainer|coach)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes)\b/i;
+  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|(?:guy|dude|bloke|lad|person|girl) (?:at|from|in) (?:my|the) (?:gym|box|club)|my (?:friend|buddy|mate|trainer|coach)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes|imply|implies|implied|implying|hint|hints|hinted|hinting)\b/i;
 /** Words that set a claim up to be rebutted: reported, labelled as marketing, or met with "no evidence". */
 const REBUT_WORDS = [
   'claims? (?:that|like|such as|about|of)', 'claimed', 'the (?:idea|notion|belief|myth) that', 'people (?:claim|say)', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
@@ -76,6 +79,8 @@ const REBUT_WORDS = [
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
   'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
+  // the writer rejects the claim they just relayed ("... may help with hyperplasia, but I'm not buying it")
+  "(?:i'?m|im|i am) not buying (?:it|that|this|any of it)", "(?:i )?(?:don't|don’t|dont|do not) buy (?:it|that|this|any of it)", "(?:is|that's|that’s|thats|it's|it’s|just) an? (?:extrapolation|leap of faith)",
   '(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)',
   "(?:you'll|you will|you may|you might|you'?ve) (?:read|hear|heard|see|seen) (?:that|it|people)",
   'whoever told you', 'anyone who tells you', 'is selling something', '(?:comes?|came|stems?|derives?) (?:only |mostly |entirely )?from (?:animal|cell|rodent|rat|mouse|mice|preclinical)s?',
@@ -260,9 +265,13 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
  * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing.
  */
 export function isUseQuestion(sentence: string): boolean {
+  // "someone pls explain why people pin it bilat": a request to explain, question mark or not
+  if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
   return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
     /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
+
+const EXPLAIN_REQUEST = /^\s*(?:(?:can|could|will|would)\s+)?(?:someone|somebody|anyone|any1|any ?one)\s+(?:pls|plz|please\s+)?\s*(?:explain|tell me|help me understand)\s+(?:why|how|what|whether|if)\b/i;
 
 /** Cheap first look for isTopicTeaser, once per sentence. */
 export const HOW_TO = /\b(?:how|when|where|whether|why) (?:(?:and|or) (?:how|when|where) )?to\b/i;
