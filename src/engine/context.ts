@@ -86,6 +86,10 @@ const REBUT_WORDS = [
   'whoever told you', 'anyone who tells you', 'is selling something', '(?:comes?|came|stems?|derives?) (?:only |mostly |entirely )?from (?:animal|cell|rodent|rat|mouse|mice|preclinical)s?',
   '(?:calling|call|calls) [^.]{0,60} ignores', '(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)',
   "(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\\b[^.;]{0,40}\\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\\s+(?:evidence|proof|tested|studied|validated|based)",
+  // a denial put in doubt: "nobody can say 50 mcg won't grow organs", "no one can promise it's safe",
+  // "you can't guarantee it won't crash your sugar" (a risk said to be unknown, not ruled out)
+  "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|promise|guarantee|claim|tell you|know|predict|be sure|be certain)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|can't|can’t|cannot|never|safe|harmless|risk-free)",
+  "(?:can't|can’t|cannot|can not|couldn't|couldn’t) (?:honestly |really |truly )?(?:promise|guarantee|rule out|be sure|be certain|say for sure|say for certain|tell you for sure)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|never|safe|harmless|risk-free)",
 ];
 const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 /** A scare-quoted phrase answered on the spot: 'And "zero sides" ignores hypoglycemia'. */
