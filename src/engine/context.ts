@@ -275,6 +275,19 @@ export function isUseQuestion(sentence: string): boolean {
     /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
 
+/**
+ * A bare figure put up for judgement in a question: "is 40mcg too much?", "would 25 mcg be enough
+ * for a first go?". It asks about a dose; one that also states a schedule ("is 40mcg ED pwo too
+ * much?", "planning 50 mcg daily for 4 weeks, is that too much?") states a protocol and stays dosing.
+ */
+export function isDoseJudgementQuestion(sentence: string): boolean {
+  return /\?\s*["”’)]*\s*$/.test(sentence) && DOSE_JUDGED.test(sentence) && !SCHEDULE_WORDS.test(sentence);
+}
+const DOSE_JUDGED =
+  /\b(?:is|are|would|was|isn't|isn’t|isnt|aren't)\s+(?:like\s+|around\s+|about\s+|only\s+)?\d+(?:\.\d+)?\s*(?:mcgs?|µg|μg|ug|mg)\s+(?:(?:of|for)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:(?:be|even|really|actually|way)\s+)?(?:too\s+(?:much|high|low|little|many|strong)|enough|overkill|excessive|a lot|safe|ok|okay|fine|reasonable|sensible|normal|dangerous|risky)\b/i;
+const SCHEDULE_WORDS =
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|each day|every|a week|per week|twice|once|times|pwo|post[- ]?workout|pre[- ]?workout|post[- ]?training|pre[- ]?bed|before bed|bilat\w*|sub-?q|subcut\w*|im|intramuscular\w*|\d+\s*(?:weeks?|wks?|days?|months?)|(?:two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|days|months))\b/i;
+
 const EXPLAIN_REQUEST = /^\s*(?:(?:can|could|will|would)\s+)?(?:someone|somebody|anyone|any1|any ?one)\s+(?:pls|plz|please\s+)?\s*(?:explain|tell me|help me understand)\s+(?:why|how|what|whether|if)\b/i;
 
 /** Cheap first look for isTopicTeaser, once per sentence. */
