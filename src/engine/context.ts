@@ -266,13 +266,14 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
 /**
  * A question that asks about use rather than states the asker's protocol: "Can this be taken
  * orally?", "Can I stack IGF-1 LR3 with other peptides?", "eod or ed?". With a figure in it
- * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing.
+ * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing. The substance
+ * may lead the question ("LR3 eod or ed?", "igf-1 lr3: sub-q or IM?").
  */
 export function isUseQuestion(sentence: string): boolean {
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
   if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
   return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
-    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
+    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
 
 /**
