@@ -113,6 +113,11 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 /** The same, attributed: "people call it bro science, but my arms grew". */
 const DISMISSED_DEBUNK =
   /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
+/** Hype embraced: praise for every kind ("lives up to the hype"), curiosity only beside a dose (a dose stays dosing copy). */
+const HYPE_PRAISED =
+  /(?<!\b(?:don't|don’t|dont|do not|never|not|no need to)\s+)\b(?:believe|buying into|buy into|lives? up to|living up to|lived up to|worth|deserves?|deserved|earned|earns)\s+(?:all\s+)?(?:the|this|that|its|it's)\s+(?:[\w-]+\s+){0,2}?hype\b/gi;
+const HYPE_CURIOUS =
+  /\b(?:see|find out|know|learn|test|understand|discover)\s+(?:what|whether|if)\s+(?:all\s+)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?hype\b(?:\s+is\s+(?:about|real))?/gi;
 const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|yeah|yea|fine|lol|lmao)\s*,?\s*)?(?:but|yet)\b/gi;
 
 /**
@@ -127,6 +132,11 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
+  // "let's see what this hyperplasia hype is about", "lives up to the hype": curiosity or praise, not a rebuttal.
+  if (/hype/i.test(sentence)) {
+    sentence = sentence.replace(HYPE_PRAISED, ' ');
+    if (!attribution) sentence = sentence.replace(HYPE_CURIOUS, ' ');
+  }
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence.replace(ADVICE_DISCLAIMER, ' ')) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   nextSentence = nextSentence.trim();
   // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
