@@ -61,7 +61,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
 }
 
 const ATTRIBUTION =
-  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|(?:guy|dude|bloke|lad|person|girl) (?:at|from|in) (?:my|the) (?:gym|box|club)|my (?:friend|buddy|mate|trainer|coach)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes|imply|implies|implied|implying|hint|hints|hinted|hinting)\b/i;
+  /\b(?:(?:a|some|this|one) (?:guy|dude|friend|bro|mate|buddy|trainer|coach|person)(?: (?:at|from) (?:my|the) gym| i know)?|(?:guy|dude|bloke|lad|person|girl) (?:at|from|in) (?:my|the) (?:gym|box|club)|my (?:(?:gym|training|lifting|workout|old|best) )?(?:friend|buddy|mate|trainer|coach|partner|bro)|sellers?|vendors?|suppliers?|shops?|stores?|websites?|web ?sites|sites|online sellers|companies|company|firms?|marketers?|marketing|ads?|adverts?|advertisements?|listings?|product pages?|labels?|influencers?|promoters?|people online|retailers?|brands?|creators?|youtubers?|guides?|blogs?|bloggers?|forums?|threads?|dealers?|tiktok(?:ers?)?|videos?|podcasts?|coach(?:es)?|gurus?|articles?|the (?:seller|vendor|site|company|listing|ad|store|brand|website|page|post))\b[^.?!]{0,60}?\b(?:say|says|said|saying|swears?|swore|calls|called|claim|claims|claimed|claiming|promise|promises|promised|state|states|stated|describe|describes|described|call|calls|called|advertise|advertises|advertised|tout|touts|touted|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|list|lists|listed|listing|tell|tells|told|telling|promising|selling|pushing|push|pushes|promoting|advertising|boast|boasts|boasted|assert|asserts|asserted|pitch|pitches|pitched|market|markets|marketed|sell|sells|sold|promote|promotes|promoted|insist|insists|insisted|wrote|write|writes|imply|implies|implied|implying|hint|hints|hinted|hinting)\b/i;
 /** Words that set a claim up to be rebutted: reported, labelled as marketing, or met with "no evidence". */
 const REBUT_WORDS = [
   'claims? (?:that|like|such as|about|of)', 'claimed', 'the (?:idea|notion|belief|myth) that', 'people (?:claim|say)', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
@@ -86,6 +86,10 @@ const REBUT_WORDS = [
   'whoever told you', 'anyone who tells you', 'is selling something', '(?:comes?|came|stems?|derives?) (?:only |mostly |entirely )?from (?:animal|cell|rodent|rat|mouse|mice|preclinical)s?',
   '(?:calling|call|calls) [^.]{0,60} ignores', '(?:labels?|disclaimers?|stickers?|signs?) (?:such as|like|reading|that reads?)',
   "(?:figures?|numbers?|doses?|amounts?|protocols?|ranges?)\\b[^.;]{0,40}\\b(?:aren't|aren’t|are not|isn't|is not|were never|was never)\\s+(?:evidence|proof|tested|studied|validated|based)",
+  // a denial put in doubt: "nobody can say 50 mcg won't grow organs", "no one can promise it's safe",
+  // "you can't guarantee it won't crash your sugar" (a risk said to be unknown, not ruled out)
+  "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|promise|guarantee|claim|tell you|know|predict|be sure|be certain)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|can't|can’t|cannot|never|safe|harmless|risk-free)",
+  "(?:can't|can’t|cannot|can not|couldn't|couldn’t) (?:honestly |really |truly )?(?:promise|guarantee|rule out|be sure|be certain|say for sure|say for certain|tell you for sure)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|never|safe|harmless|risk-free)",
 ];
 const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
 /** A scare-quoted phrase answered on the spot: 'And "zero sides" ignores hypoglycemia'. */
@@ -109,6 +113,11 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 /** The same, attributed: "people call it bro science, but my arms grew". */
 const DISMISSED_DEBUNK =
   /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
+/** Hype embraced: praise for every kind ("lives up to the hype"), curiosity only beside a dose (a dose stays dosing copy). */
+const HYPE_PRAISED =
+  /(?<!\b(?:don't|don’t|dont|do not|never|not|no need to)\s+)\b(?:believe|buying into|buy into|lives? up to|living up to|lived up to|worth|deserves?|deserved|earned|earns)\s+(?:all\s+)?(?:the|this|that|its|it's)\s+(?:[\w-]+\s+){0,2}?hype\b/gi;
+const HYPE_CURIOUS =
+  /\b(?:see|find out|know|learn|test|understand|discover)\s+(?:what|whether|if)\s+(?:all\s+)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?hype\b(?:\s+is\s+(?:about|real))?/gi;
 const DISMISSED_QUOTE = /["“][^"”]{1,80}["”]\s*,?\s*(?:(?:ok(?:ay)?|sure|yeah|yea|fine|lol|lmao)\s*,?\s*)?(?:but|yet)\b/gi;
 
 /**
@@ -123,6 +132,11 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
+  // "let's see what this hyperplasia hype is about", "lives up to the hype": curiosity or praise, not a rebuttal.
+  if (/hype/i.test(sentence)) {
+    sentence = sentence.replace(HYPE_PRAISED, ' ');
+    if (!attribution) sentence = sentence.replace(HYPE_CURIOUS, ' ');
+  }
   if ((ATTRIBUTION.test(sentence) && (attribution || CRITICISM.test(sentence.replace(ADVICE_DISCLAIMER, ' ')) || /^[^.!?]{0,120}\?/.test(nextSentence.trim()))) || REBUT.test(sentence) || SCARE_QUOTE.test(sentence) || (!riskDenial && MYTH.test(sentence))) return true;
   nextSentence = nextSentence.trim();
   // "... 40mcg after the last set. No crash, no bloat, zero sides": the next sentence promises, it does not rebut.
@@ -262,14 +276,28 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
 /**
  * A question that asks about use rather than states the asker's protocol: "Can this be taken
  * orally?", "Can I stack IGF-1 LR3 with other peptides?", "eod or ed?". With a figure in it
- * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing.
+ * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing. The substance
+ * may lead the question ("LR3 eod or ed?", "igf-1 lr3: sub-q or IM?").
  */
 export function isUseQuestion(sentence: string): boolean {
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
   if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
   return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
-    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
+    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
+
+/**
+ * A bare figure put up for judgement in a question: "is 40mcg too much?", "would 25 mcg be enough
+ * for a first go?". It asks about a dose; one that also states a schedule ("is 40mcg ED pwo too
+ * much?", "planning 50 mcg daily for 4 weeks, is that too much?") states a protocol and stays dosing.
+ */
+export function isDoseJudgementQuestion(sentence: string): boolean {
+  return /\?\s*["”’)]*\s*$/.test(sentence) && DOSE_JUDGED.test(sentence) && !SCHEDULE_WORDS.test(sentence);
+}
+const DOSE_JUDGED =
+  /\b(?:is|are|would|was|isn't|isn’t|isnt|aren't)\s+(?:like\s+|around\s+|about\s+|only\s+)?\d+(?:\.\d+)?\s*(?:mcgs?|µg|μg|ug|mg)\s+(?:(?:of|for)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:(?:be|even|really|actually|way)\s+)?(?:too\s+(?:much|high|low|little|many|strong)|enough|overkill|excessive|a lot|safe|ok|okay|fine|reasonable|sensible|normal|dangerous|risky)\b/i;
+const SCHEDULE_WORDS =
+  /\b(?:ed|eod|e[23]d|daily|nightly|a day|per day|each day|every|a week|per week|twice|once|times|pwo|post[- ]?workout|pre[- ]?workout|post[- ]?training|pre[- ]?bed|before bed|bilat\w*|sub-?q|subcut\w*|im|intramuscular\w*|\d+\s*(?:weeks?|wks?|days?|months?)|(?:two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|days|months))\b/i;
 
 const EXPLAIN_REQUEST = /^\s*(?:(?:can|could|will|would)\s+)?(?:someone|somebody|anyone|any1|any ?one)\s+(?:pls|plz|please\s+)?\s*(?:explain|tell me|help me understand)\s+(?:why|how|what|whether|if)\b/i;
 

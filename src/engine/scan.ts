@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -215,7 +215,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
             ? substances.get(scopeCovered[bi]!)!
             : sentenceSubstance;
         if (!appliesTo(rule, substance)) continue;
-        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence)) || ((howTo ??= HOW_TO.test(sentence)) && isTopicTeaser(sentence, m.start)))) continue;
+        if (rule.kind === 'dosing' && ((useQuestion ??= isUseQuestion(sentence) || isDoseJudgementQuestion(sentence)) || ((howTo ??= HOW_TO.test(sentence)) && isTopicTeaser(sentence, m.start)))) continue;
         if (ownSpans.length && (otherPeptide ??= OTHER_PEPTIDE.test(sentence)) && inOtherPeptideClause(sentence, m.start, m.end, ownSpans, block.text)) continue;
         if (labelTalk && rule.kind === 'dosing') continue;
         const ex = except[m.rule];
