@@ -68,11 +68,23 @@ function scopeOf(
     for (const ms of mentions) for (const m of ms) if (isScopeSubstance(m.substance)) count.set(m.substance, (count.get(m.substance) ?? 0) + 1);
     for (const [id, n] of count) if (n >= 2 && (!chrome || n > count.get(chrome)!)) chrome = id;
   }
+  // A post that names nothing, on a page whose title names nothing, continues the post right
+  // before it when that one named what the page is about (a channel's "How our clients use it 👇"
+  // under its LR3 restock post). One step only: the post after that starts afresh.
+  const follows = new Map<string, string>();
+  if (!page && chrome) {
+    let prev: string | undefined;
+    for (const b of doc.blocks) {
+      if (b.section === undefined || b.section === prev) continue;
+      if (!bySection.has(b.section) && prev !== undefined && bySection.get(prev) === chrome && !follows.has(b.section)) follows.set(b.section, chrome);
+      prev = b.section;
+    }
+  }
   let heading: string | null = null;
   return doc.blocks.map((b, i) => {
     const own = first(mentions[i]!);
     if (b.role === 'heading') heading = own;
-    return own ?? (b.section !== undefined ? bySection.get(b.section) : undefined) ?? heading ?? (b.section === undefined ? chrome : page);
+    return own ?? (b.section !== undefined ? (bySection.get(b.section) ?? follows.get(b.section)) : undefined) ?? heading ?? (b.section === undefined ? chrome : page);
   });
 }
 

@@ -82,6 +82,24 @@ describe('context decides', () => {
     expect(fs.map((f) => [f.block, f.kind])).toEqual([[1, 'efficacy-claim']]);
   });
 
+  it('reads a post that names nothing as continuing the post before it, on a page about the substance', () => {
+    // A vendor channel: the restock post names LR3, the next one says how "it" is used.
+    const blocks: Block[] = [
+      { text: 'Restock: IGF-1 LR3 1mg vials, COA on request.', section: 'm1' },
+      { text: 'How our clients use it: 40mcg sub-q after training.', section: 'm2' },
+      { text: 'Shipping Mon to Fri, tracked.', section: 'm3' },
+      { text: 'Price list: IGF-1 LR3 1mg x 10, 180 EUR.', section: 'm4' },
+      { text: 'Loyal clients say it builds lean muscle fast.', section: 'm6' },
+      { text: 'Another client says it builds lean muscle fast.', section: 'm7' },
+    ];
+    const fs = engine.scan({ title: 'Peptide Lab Direct', blocks }).findings.filter((f) => f.severity === 'flag');
+    // m2 and m6 follow a post naming LR3; m7 is two posts away and starts afresh.
+    expect(fs.map((f) => [f.block, f.kind])).toEqual([
+      [1, 'dosing'],
+      [4, 'efficacy-claim'],
+    ]);
+  });
+
   it('flags the whole thread when its title names the substance', () => {
     expect(kinds(flagsIn('Bumped it to 60 mcg ED this week.', 'IGF-1 LR3 log - week 4'))).toEqual(['dosing']);
   });
