@@ -352,6 +352,24 @@ export function isHeaderRow(text: string): boolean {
   const cells = text.split(' | ');
   return cells.length >= 2 && !/\d/.test(text) && cells.every((c) => c.trim().split(/\s+/).length <= 4 && !/[.!?]/.test(c));
 }
+/**
+ * A table that grades claims: its header row names a claim column and an evidence or verdict
+ * column ("Claimed benefit | Best evidence", "Myth | Fact", "Claim | Verdict"). Its rows list
+ * claims to judge them, they do not make them.
+ */
+export function isClaimGradingHeader(text: string): boolean {
+  const cells = text.split(' | ');
+  return cells.length >= 2 && cells.some((c) => CLAIM_COLUMN.test(c)) && cells.some((c) => VERDICT_COLUMN.test(c));
+}
+const CLAIM_COLUMN = /\b(?:claims?|claimed|myths?|marketing|what (?:sellers|vendors|they|people|the ads?) (?:say|claim|promise))\b/i;
+const VERDICT_COLUMN = /\b(?:evidence|verdict|facts?|reality|truth|science|rating|grade|status|what the (?:data|research|studies|science) (?:says?|shows?))\b/i;
+
+/** A section heading with its list number dropped ("1. New muscle fibres", "Myth #2: ..."). */
+export function withoutListNumber(text: string): string {
+  // "1." / "2)" / "#3" / "Myth 4:", not a bare figure: "6 weeks on LR3" is no list number.
+  return text.replace(/^\s*(?:(?:myth|claim|step|part|no\.?)\s*#?\d{1,2}\s*[.):–-]?|#\d{1,2}[.):–-]?|\d{1,2}[.)])\s+/i, '');
+}
+
 export function isOtherCompoundRow(text: string): boolean {
   const i = text.indexOf(' | ');
   if (i < 0) return false;

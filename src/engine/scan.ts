@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -161,9 +161,14 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       (block.role === 'quote' && sectionRebuts(blocks, bi)) ||
       (VERDICT_LEAD.test(block.text) && isCritical());
     // Section labels ("Cycle length") and tag lines ("Tags: dosing, muscle growth") name topics; they claim nothing.
-    if (block.role === 'heading' && !/\d/.test(block.text) && block.text.trim().split(/\s+/).length < 4) return;
+    if (block.role === 'heading') {
+      const label = withoutListNumber(block.text);
+      if (!/\d/.test(label) && label.trim().split(/\s+/).length < 4) return;
+    }
     if (METADATA_LEAD.test(block.text)) return;
     // Table rows: column labels claim nothing; a row whose first cell is another compound is about it.
+    // Rows of a table that grades claims ("Claimed benefit | Best evidence") list them to judge them.
+    if (block.role === 'table-row' && inClaimGradingTable(blocks, bi)) return;
     if (block.text.includes(' | ') && !mentions[bi]!.some((m) => covered(m.substance)) &&
       ((block.role === 'table-row' && blocks[bi - 1]?.role !== 'table-row' && isHeaderRow(block.text)) || isOtherCompoundRow(block.text))) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
@@ -376,4 +381,11 @@ function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<s
     }
   });
   return out;
+}
+
+/** Is block `i` a row under a claim-grading header row of the same table (consecutive rows)? */
+function inClaimGradingTable(blocks: Block[], i: number): boolean {
+  let k = i;
+  while (k > 0 && blocks[k - 1]!.role === 'table-row' && blocks[k - 1]!.section === blocks[i]!.section) k--;
+  return k < i && isHeaderRow(blocks[k]!.text) && isClaimGradingHeader(blocks[k]!.text);
 }

@@ -100,6 +100,20 @@ describe('context decides', () => {
     ]);
   });
 
+  it('does not flag the rows of a table that grades claims, or a numbered section label', () => {
+    const page = (header: string): Block[] => [
+      { text: 'IGF-1 LR3: what the evidence says', role: 'heading' },
+      { text: '1. New muscle fibres', role: 'heading' },
+      { text: header, role: 'table-row' },
+      { text: 'Muscle growth | Extrapolated from IGF-1 biology', role: 'table-row' },
+      { text: 'Anti-ageing | Speculative', role: 'table-row' },
+    ];
+    const flagged = (blocks: Block[]) => engine.scan({ title: 'IGF-1 LR3 explained', blocks }).findings.filter((f) => f.severity === 'flag').map((f) => f.block);
+    expect(flagged(page('Claimed benefit | Best evidence'))).toEqual([]);
+    // The same rows under a seller's header are claims.
+    expect(flagged(page('Benefit | Onset'))).toEqual([3, 4]);
+  });
+
   it('flags the whole thread when its title names the substance', () => {
     expect(kinds(flagsIn('Bumped it to 60 mcg ED this week.', 'IGF-1 LR3 log - week 4'))).toEqual(['dosing']);
   });
