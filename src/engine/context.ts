@@ -89,6 +89,10 @@ const REBUT_WORDS = [
   // a denial put in doubt: "nobody can say 50 mcg won't grow organs", "no one can promise it's safe",
   // "you can't guarantee it won't crash your sugar" (a risk said to be unknown, not ruled out)
   "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|promise|guarantee|claim|tell you|know|predict|be sure|be certain)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|can't|can’t|cannot|never|safe|harmless|risk-free)",
+  // the claim itself put in doubt: "nobody can say that happens in humans", "no one can show it works"
+  "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|show|prove|claim|tell you) (?:that|this|it) (?:happens|happened|works|worked|occurs|is true|holds|applies|translates)",
+  // a claim filed under the lab: "the hyperplasia stuff is rats and petri dishes", "that talk is all mouse data"
+  "(?:hyperplasia|growth|muscle|fib(?:re|er)s?|cells?|anti-?ag(?:e|ei)ing|healing|repair|fat[- ]loss|recovery|longevity) (?:stuff|talk|claims?|hype|idea|story|bit) (?:is|are|was|were|comes from) (?:all |just |only |mostly |basically )?(?:rats?|mice|mouse|rodents?|petri dish(?:es)?|test tubes?|cell culture|(?:rat|mouse|rodent|animal|cell|lab) (?:data|studies|work|stuff|experiments?))",
   "(?:can't|can’t|cannot|can not|couldn't|couldn’t) (?:honestly |really |truly )?(?:promise|guarantee|rule out|be sure|be certain|say for sure|say for certain|tell you for sure)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|never|safe|harmless|risk-free)",
 ];
 const REBUT = new RegExp(`\\b(?:${REBUT_WORDS.join('|')})\\b`, 'i');
