@@ -114,6 +114,21 @@ describe('context decides', () => {
     expect(flagged(page('Benefit | Onset'))).toEqual([3, 4]);
   });
 
+  it('does not flag a quoted claim that the reply under it corrects, but does flag the original', () => {
+    const blocks: Block[] = [
+      { text: "Mine came from a shop that's FDA registered so it must be legit.", section: 'p8', role: 'paragraph' },
+      { text: 'pete said: FDA registered', section: 'p9', role: 'quote' },
+      { text: 'Registration only means a facility is on a list; it says nothing about the product being approved.', section: 'p9', role: 'paragraph' },
+      { text: 'pete said: FDA registered', section: 'p10', role: 'quote' },
+      { text: 'Exactly, that is why I buy from them.', section: 'p10', role: 'paragraph' },
+    ];
+    const fs = engine.scan({ title: 'IGF-1 LR3 first run', blocks }).findings.filter((f) => f.severity === 'flag');
+    expect(fs.map((f) => [f.block, f.kind])).toEqual([
+      [0, 'regulatory-claim'],
+      [3, 'regulatory-claim'],
+    ]);
+  });
+
   it('flags the whole thread when its title names the substance', () => {
     expect(kinds(flagsIn('Bumped it to 60 mcg ED this week.', 'IGF-1 LR3 log - week 4'))).toEqual(['dosing']);
   });
