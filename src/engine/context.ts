@@ -89,6 +89,8 @@ const REBUT_WORDS = [
   // a denial put in doubt: "nobody can say 50 mcg won't grow organs", "no one can promise it's safe",
   // "you can't guarantee it won't crash your sugar" (a risk said to be unknown, not ruled out)
   "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|promise|guarantee|claim|tell you|know|predict|be sure|be certain)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|can't|can’t|cannot|never|safe|harmless|risk-free)",
+  // a result said to prove nothing ("quicker recovery when you also sleep better isn't evidence of anything")
+  "(?:is not|isn't|isn’t|are not|aren't|aren’t|was not|wasn't|proves?|shows?) (?:evidence|proof) (?:of|for) (?:anything|much|nothing)|proves? (?:absolutely )?nothing",
   // the claim itself put in doubt: "nobody can say that happens in humans", "no one can show it works"
   "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|show|prove|claim|tell you) (?:that|this|it) (?:happens|happened|works|worked|occurs|is true|holds|applies|translates)",
   // a claim filed under the lab: "the hyperplasia stuff is rats and petri dishes", "that talk is all mouse data"
@@ -117,6 +119,7 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 /** The same, attributed: "people call it bro science, but my arms grew". */
 const DISMISSED_DEBUNK =
   /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
+const SCOFFED_DEBUNK = /\b(?:myths?|bro[- ]?science|hype|nonsense|rubbish|bs|fear[- ]?mongering|scaremongering|dangerous|risky|unproven|no evidence)\s*,?\s+my\s+(?:foot|arse|ass|backside|eye)\b/gi;
 /** Hype embraced: praise for every kind ("lives up to the hype"), curiosity only beside a dose (a dose stays dosing copy). */
 const HYPE_PRAISED =
   /(?<!\b(?:don't|don’t|dont|do not|never|not|no need to)\s+)\b(?:believe|buying into|buy into|lives? up to|living up to|lived up to|worth|deserves?|deserved|earned|earns)\s+(?:all\s+)?(?:the|this|that|its|it's)\s+(?:[\w-]+\s+){0,2}?hype\b/gi;
@@ -136,6 +139,8 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // A debunk quoted to be waved off ('"it's all bro science" ok but I grew an inch') rebuts nothing.
   if (/["“]/.test(sentence)) sentence = sentence.replace(DISMISSED_QUOTE, ' ');
   if (/\b(?:but|yet)\b/i.test(sentence)) sentence = sentence.replace(DISMISSED_DEBUNK, ' ');
+  // The debunk scoffed at ("Myths my foot, I've run it at 50mcg for years"): the writer rejects the rebuttal.
+  if (/\bmy\s+(?:foot|arse|ass|backside|eye)\b/i.test(sentence)) sentence = sentence.replace(SCOFFED_DEBUNK, ' ');
   // "let's see what this hyperplasia hype is about", "lives up to the hype": curiosity or praise, not a rebuttal.
   if (/hype/i.test(sentence)) {
     sentence = sentence.replace(HYPE_PRAISED, ' ');

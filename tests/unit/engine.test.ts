@@ -138,6 +138,12 @@ describe('context decides', () => {
     expect(kinds(flagsIn('IGF-1 LR3 may build lean muscle, users report.'))).toEqual(['efficacy-claim']);
   });
 
+  it('flags a claim whose writer scoffs at the debunk, and not a result said to prove nothing', () => {
+    const title = 'IGF-1 LR3 myths';
+    expect(kinds(flagsIn("Myths my foot, I've run igf1-lr3 at 50mcg ED for years and I'm bigger than ever.", title))).toEqual(['dosing', 'efficacy-claim']);
+    expect(flagsIn("Quicker recovery over a month when you're also sleeping better isn't evidence of anything.", title)).toEqual([]);
+  });
+
   it('does not flag a claim quoted to rebut it', () => {
     expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
     expect(flagsIn("The letter lists representations such as 'IGF-1 LR3 builds lean muscle fast' as proof the product is an unapproved new drug.")).toEqual([]);
