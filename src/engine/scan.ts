@@ -18,6 +18,7 @@ interface Prepared {
 }
 
 const NO_MENTIONS: Mention[] = [];
+const SHOP_DISCLAIMER = /\b(?:research (?:use|purposes)|laboratory (?:research|use)|lab use|not for human (?:consumption|use))\b/i;
 const METADATA_LEAD = /^\s*(?:tags?|categories|category|filed under|keywords|topics?|labels)\s*:/i;
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
@@ -84,7 +85,14 @@ function scopeOf(
   return doc.blocks.map((b, i) => {
     const own = first(mentions[i]!);
     if (b.role === 'heading') heading = own;
-    return own ?? (b.section !== undefined ? (bySection.get(b.section) ?? follows.get(b.section)) : undefined) ?? heading ?? (b.section === undefined ? chrome : page);
+    return (
+      own ??
+      (b.section !== undefined ? (bySection.get(b.section) ?? follows.get(b.section)) : undefined) ??
+      heading ??
+      // A shop-wide disclaimer ("All products are sold strictly for laboratory research") is about
+      // the page's products wherever it stands, like page chrome.
+      (b.section === undefined || SHOP_DISCLAIMER.test(b.text) ? chrome : page)
+    );
   });
 }
 

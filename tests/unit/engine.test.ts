@@ -91,12 +91,16 @@ describe('context decides', () => {
       { text: 'Price list: IGF-1 LR3 1mg x 10, 180 EUR.', section: 'm4' },
       { text: 'Loyal clients say it builds lean muscle fast.', section: 'm6' },
       { text: 'Another client says it builds lean muscle fast.', section: 'm7' },
+      { text: 'All products are sold strictly for laboratory research. Not for human consumption.', section: 'm9' },
     ];
     const fs = engine.scan({ title: 'Peptide Lab Direct', blocks }).findings.filter((f) => f.severity === 'flag');
-    // m2 and m6 follow a post naming LR3; m7 is two posts away and starts afresh.
+    // m2 and m6 follow a post naming LR3; m7 is two posts away and starts afresh; the shop-wide
+    // disclaimer is about the page's products wherever it stands, and sits beside human use.
     expect(fs.map((f) => [f.block, f.kind])).toEqual([
       [1, 'dosing'],
       [4, 'efficacy-claim'],
+      [6, 'regulatory-claim'],
+      [6, 'regulatory-claim'],
     ]);
   });
 
