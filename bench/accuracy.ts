@@ -19,8 +19,8 @@ for (const [label, r] of [
   ['ninth set (blind4.jsonl + blind4-pages/: first scored blind P 0.922 R 0.790 on sentences, P 0.933 R 0.778 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind4.jsonl', pages: 'blind4-pages' })],
   ['tenth set (blind5.jsonl + blind5-pages/: first scored blind P 0.911 R 0.828 on sentences, P 1.000 R 0.912 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind5.jsonl', pages: 'blind5-pages' })],
   ['eleventh set (blind6.jsonl + blind6-pages/: first scored blind P 0.956 R 0.869 on sentences, P 0.794 R 0.900 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind6.jsonl', pages: 'blind6-pages' })],
-  ['twelfth set (blind7.jsonl + blind7-pages/: first scored blind P 0.896 R 0.869 on sentences, P 0.741 R 0.690 on pages; after the eleventh set\'s round P 0.897 R 0.879 and P 0.741 R 0.690)', evaluate(engine, undefined, { sentences: 'blind7.jsonl', pages: 'blind7-pages' })],
-  ['thirteenth set (blind8-pages/, pages only: first scored blind P 0.875 R 0.836)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind8-pages' })],
+  ['twelfth set (blind7.jsonl + blind7-pages/: first scored blind P 0.896 R 0.869 on sentences, P 0.741 R 0.690 on pages; after the eleventh set\'s round P 0.897 R 0.879 and P 0.741 R 0.690; then one round of general fixes, mostly page structure)', evaluate(engine, undefined, { sentences: 'blind7.jsonl', pages: 'blind7-pages' })],
+  ['thirteenth set (blind8-pages/, pages only: first scored blind P 0.875 R 0.836, then a few general fixes)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind8-pages' })],
 ] as const) {
   console.log(`\n${label}: ${r.sentences} sentences, ${r.pages} pages (flags only)`);
   console.log(row('overall', r.overall));
