@@ -18,6 +18,7 @@ interface Prepared {
 }
 
 const NO_MENTIONS: Mention[] = [];
+const FOLLOW_CUE = /\b(?:this|that|the|same|our) (?:batch|stuff|peptide|compound|vials?|product|lot|restock)\b/i;
 const SHOP_DISCLAIMER = /\b(?:research (?:use|purposes)|laboratory (?:research|use)|lab use|not for human (?:consumption|use))\b/i;
 const METADATA_LEAD = /^\s*(?:tags?|categories|category|filed under|keywords|topics?|labels)\s*:/i;
 
@@ -72,13 +73,19 @@ function scopeOf(
   // A post that names nothing, on a page whose title names nothing, continues the post right
   // before it when that one named what the page is about (a channel's "How our clients use it 👇"
   // under its LR3 restock post). One step only: the post after that starts afresh.
+  // It must read as peptide copy itself (dosing jargon, "this batch"): the next post in a
+  // general thread that talks about squats or sleep is not about it.
   const follows = new Map<string, string>();
   if (!page && chrome) {
+    const candidates = new Set<string>();
     let prev: string | undefined;
     for (const b of doc.blocks) {
-      if (b.section === undefined || b.section === prev) continue;
-      if (!bySection.has(b.section) && prev !== undefined && bySection.get(prev) === chrome && !follows.has(b.section)) follows.set(b.section, chrome);
-      prev = b.section;
+      if (b.section === undefined) continue;
+      if (b.section !== prev) {
+        if (!bySection.has(b.section) && prev !== undefined && bySection.get(prev) === chrome) candidates.add(b.section);
+        prev = b.section;
+      }
+      if (candidates.has(b.section) && !follows.has(b.section) && (IMPLICIT_GATE.test(b.text) || FOLLOW_CUE.test(b.text) || STACKED_WITH.test(b.text))) follows.set(b.section, chrome);
     }
   }
   let heading: string | null = null;
@@ -91,7 +98,7 @@ function scopeOf(
       heading ??
       // A shop-wide disclaimer ("All products are sold strictly for laboratory research") is about
       // the page's products wherever it stands, like page chrome.
-      (b.section === undefined || SHOP_DISCLAIMER.test(b.text) ? chrome : page)
+      (b.section === undefined || (chrome && SHOP_DISCLAIMER.test(b.text)) ? chrome : page)
     );
   });
 }

@@ -89,18 +89,21 @@ describe('context decides', () => {
       { text: 'How our clients use it: 40mcg sub-q after training.', section: 'm2' },
       { text: 'Shipping Mon to Fri, tracked.', section: 'm3' },
       { text: 'Price list: IGF-1 LR3 1mg x 10, 180 EUR.', section: 'm4' },
-      { text: 'Loyal clients say it builds lean muscle fast.', section: 'm6' },
-      { text: 'Another client says it builds lean muscle fast.', section: 'm7' },
+      { text: 'Heavy squats build lean muscle fast, trust the process.', section: 'm5' },
+      { text: 'IGF-1 LR3 is back in stock.', section: 'm6' },
+      { text: 'Loyal clients say this batch builds lean muscle fast.', section: 'm7' },
+      { text: 'Another client says this batch builds lean muscle fast.', section: 'm8' },
       { text: 'All products are sold strictly for laboratory research. Not for human consumption.', section: 'm9' },
     ];
     const fs = engine.scan({ title: 'Peptide Lab Direct', blocks }).findings.filter((f) => f.severity === 'flag');
-    // m2 and m6 follow a post naming LR3; m7 is two posts away and starts afresh; the shop-wide
-    // disclaimer is about the page's products wherever it stands, and sits beside human use.
+    // m2 and m7 follow a post naming LR3 and read as peptide copy; m5 follows one but is about
+    // squats; m8 is two posts away and starts afresh; the shop-wide disclaimer is about the page's
+    // products wherever it stands, and sits beside human use.
     expect(fs.map((f) => [f.block, f.kind])).toEqual([
       [1, 'dosing'],
-      [4, 'efficacy-claim'],
-      [6, 'regulatory-claim'],
-      [6, 'regulatory-claim'],
+      [6, 'efficacy-claim'],
+      [8, 'regulatory-claim'],
+      [8, 'regulatory-claim'],
     ]);
   });
 
