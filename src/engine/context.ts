@@ -119,6 +119,16 @@ const MYTH = /\b(?:myths?|bro[- ]?science|overblown)\b/i;
 /** The same, attributed: "people call it bro science, but my arms grew". */
 const DISMISSED_DEBUNK =
   /\b(?:people|they|haters|critics|doctors|everyone|some)\s+(?:call|calls|say|says|claim|claims)\s+(?:it(?:'s|’s| is)?|lr3(?: is)?|this)?\s*(?:all\s+)?(?:bro[- ]?science|a myth|myths|hype|overblown|nonsense|bs)\b[^.;]{0,5}?\s*,?\s*(?:but|yet)\b/gi;
+/**
+ * Does the sentence mock or contradict what it puts in quotation marks ("Oh sure, 'no side
+ * effects', that's why half this thread went hypo", "'totally safe' lol, you posted about the
+ * shakes")? Asked only for a claim that sits inside the quotation marks.
+ */
+export function isMockedQuote(sentence: string): boolean {
+  return QUOTE_MOCKED.test(sentence);
+}
+const QUOTE_MOCKED =
+  /\b(?:oh sure|yeah right|sure thing|sure it is|as if|lol|lmao|rofl|so no|that'?s why|that’s why|show me|you literally|funny how|tell that to|said nobody|ended up in|except (?:for )?(?:the|when|that)|with (?:his|her|their) whole chest)\b|[🙄😂🤣]/iu;
 const SCOFFED_DEBUNK = /\b(?:myths?|bro[- ]?science|hype|nonsense|rubbish|bs|fear[- ]?mongering|scaremongering|dangerous|risky|unproven|no evidence)\s*,?\s+my\s+(?:foot|arse|ass|backside|eye)\b/gi;
 /** Hype embraced: praise for every kind ("lives up to the hype"), curiosity only beside a dose (a dose stays dosing copy). */
 const HYPE_PRAISED =
@@ -180,7 +190,7 @@ export function isHearsayQuestion(sentence: string): boolean {
 }
 
 const PRECLINICAL =
-  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:cells|myoblasts|myotubes)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:serum-free |cho |cell )?cultures?|cho cells|cell growth|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
+  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:\w+ )?(?:cells|myoblasts|myotubes|fibres|fibers)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:serum-free |cho |cell )?cultures?|cho cells|cell growth|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
 const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|man|woman|person|adult|human equivalent|scaled? up|works out to|translates to|species conversion|cycles?|for men|for women|clients?|customers?)\b/i;
 
 /** Scoped to cells or animals, and not used to sell or dose to a person. */
@@ -227,7 +237,9 @@ export function isClaimUnderReview(block: string, nextBlock: string): boolean {
 export function isQuoted(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(0, start);
   const opens = (before.match(/["“‘]|(?:^|\s)'/g) ?? []).length;
-  const closes = (before.match(/["”’]|'(?=[\s,.;:!?—–-]|$)/g) ?? []).length;
+  // An apostrophe after a space opens a quotation; one after a word closes it (the opening quote
+  // right before the match is not also a closing one).
+  const closes = (before.match(/["”’]|(?<=\S)'(?=[\s,.;:!?—–-]|$)/g) ?? []).length;
   return opens > closes || (/["“]/.test(before) && /["”]/.test(sentence.slice(end)) && (before.match(/["“”]/g) ?? []).length % 2 === 1);
 }
 

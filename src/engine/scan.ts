@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isMockedQuote, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -266,7 +266,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
                 ? (rebuttalExceptMyth ??= underReview || isRebuttal(sentence, 0, 0, next, true))
                 : (rebuttal ??= underReview || isRebuttal(sentence, 0, 0, next));
           // The rest of isRebuttal does not depend on the match: only a reported quotation around it does.
-          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && (isCritical() || isCriticisedQuote(sentence, m.end)))) continue;
+          if (rebutted || isQuotedReport(sentence, m.start, m.end) || (isQuoted(sentence, m.start, m.end) && (isCritical() || isCriticisedQuote(sentence, m.end) || isMockedQuote(sentence)))) continue;
           if (rule.kind === 'dosing' && isCriticisedDose(sentence, m.start, m.end)) continue;
           if (rule.kind === 'efficacy-claim' && REPORTED_PRACTICE.test(sentence) && isCritical()) continue;
         }

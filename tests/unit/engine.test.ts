@@ -151,6 +151,14 @@ describe('context decides', () => {
     expect(flagsIn("Quicker recovery over a month when you're also sleeping better isn't evidence of anything.", title)).toEqual([]);
   });
 
+  it('does not flag a claim in quotation marks that the sentence mocks, but does when the writer owns it', () => {
+    const title = 'IGF-1 LR3 thread';
+    expect(flagsIn("Oh sure, 'no side effects', that's why half this thread is about going hypo at 3am 🙄", title)).toEqual([]);
+    expect(flagsIn("'totally safe' lol, you literally posted about the shakes last week", title)).toEqual([]);
+    expect(kinds(flagsIn("I call it my 'no side effects' peptide, honestly the safest thing I run.", title))).toEqual(['safety-claim']);
+    expect(kinds(flagsIn('LR3 has no side effects lol, been on it 8 weeks.', title))).toEqual(['safety-claim']);
+  });
+
   it('does not flag a claim quoted to rebut it', () => {
     expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
     expect(flagsIn("The letter lists representations such as 'IGF-1 LR3 builds lean muscle fast' as proof the product is an unapproved new drug.")).toEqual([]);
