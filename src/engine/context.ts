@@ -89,6 +89,8 @@ const REBUT_WORDS = [
   // a denial put in doubt: "nobody can say 50 mcg won't grow organs", "no one can promise it's safe",
   // "you can't guarantee it won't crash your sugar" (a risk said to be unknown, not ruled out)
   "(?:no(?:body| one|-one)|none of us) (?:can|could) (?:honestly |really |truly |actually )?(?:say|promise|guarantee|claim|tell you|know|predict|be sure|be certain)(?! enough)\\b[^.;!?]{0,50}?(?:won't|won’t|wont|will not|doesn't|doesn’t|does not|isn't|isn’t|is not|can't|can’t|cannot|never|safe|harmless|risk-free)",
+  // an anecdote said not to count ("an anecdote isn't evidence", "anecdotes aren't data")
+  "(?:an? |one |your |his |that )?anecdotes? (?:is not|isn't|isn’t|are not|aren't|aren’t|is no|are no) (?:evidence|proof|data|a study|science)",
   // a result said to prove nothing ("quicker recovery when you also sleep better isn't evidence of anything")
   "(?:is not|isn't|isn’t|are not|aren't|aren’t|was not|wasn't|proves?|shows?) (?:evidence|proof) (?:of|for) (?:anything|much|nothing)|proves? (?:absolutely )?nothing",
   // the claim itself put in doubt: "nobody can say that happens in humans", "no one can show it works"
@@ -103,6 +105,9 @@ const SCARE_QUOTE = /["“'‘][^"”'’]{1,40}["”'’]\s+(?:ignores|misses|o
 /** Hedges a writer adds after a claim or a dose: they disclaim responsibility, not the claim. */
 const ADVICE_DISCLAIMER =
   /\b(?:not|n't|n’t)\s+(?:(?:intended as|meant as|to be taken as)\s+)?(?:medical |financial |legal |professional |health )?advice\b|\b(?:i'?m|i am|we'?re|we are)\s+not\s+(?:an?\s+)?(?:doctors?|physicians?|medical professionals?|coach(?:es)?|pharmacists?)\b|\bnot\s+(?:an?\s+)?(?:endorsement|recommendation)\b|\b(?:we|i)\s+(?:do not|don't|don’t|dont|never)\s+(?:endorse|recommend|condone|advocate|encourage)\b|\bnot\s+for\s+(?:everyone|everybody|beginners|newbies|the faint of heart)\b/gi;
+const RELAYED_READING =
+  /\b(?:i (?:keep|kept) (?:reading|hearing|seeing)|i(?:'ve|’ve| have)? (?:read|seen|heard) (?:that|it said|people (?:say|claim)|claims?)|(?:everyone|everybody|people) (?:keeps? )?(?:says?|claims?|posts?)|all over (?:reddit|tiktok|instagram|youtube|the forums|my feed))\b/i;
+const EVIDENCE_QUESTION = /^(?:is|are|does|do|has|have|was|were|any|where(?:'s| is)?)\b[^.?!]{0,80}\b(?:evidence|proof|studies|study|research|data|trials?|science|true|real|legit)\b[^?]{0,80}\?/i;
 const REBUT_NEXT =
   /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
 /** Criticism of an attributed dose: negation, or words judging it. */
@@ -165,6 +170,9 @@ export function isRebuttal(sentence: string, start: number, end: number, nextSen
   // Reddit-style "> quoted line" answered in the rest of the post.
   if (/^\s*>/.test(sentence) && (REBUT_NEXT.test(nextSentence) || NEG_EVIDENTIAL.test(nextSentence) || PRECLINICAL.test(nextSentence) || SECTION_REBUTS.test(nextSentence))) return true;
   if (isQuotedReport(sentence, start, end)) return true;
+  // What the writer keeps reading, then asks for the evidence of ("Is there any human evidence for
+  // either claim, or is this gym folklore?"): relayed to be checked, not asserted.
+  if (RELAYED_READING.test(sentence) && EVIDENCE_QUESTION.test(nextSentence)) return true;
   return REBUT_NEXT.test(nextSentence);
 }
 

@@ -219,10 +219,10 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       );
       if (!raw.length) return;
       // What follows in the block (a reply to a quoted line, a rebuttal after a claim); after a
-      // post's last sentence, its next paragraph ("My trainer says ... as long as I eat carbs with
-      // it." then "Is that real or marketing?").
+      // paragraph's last sentence, the next paragraph of the same post, or of the page outside posts
+      // ("My trainer says ... as long as I eat carbs with it." then "Is that real or marketing?").
       let next = block.text.slice(sp.end, sp.end + 400).trim();
-      if (!next && block.role === 'paragraph' && block.section !== undefined) {
+      if (!next && block.role === 'paragraph') {
         const nb = blocks[bi + 1];
         if (nb && nb.section === block.section && nb.role === 'paragraph') next = nb.text.slice(0, 400).trim();
       }

@@ -159,6 +159,20 @@ describe('context decides', () => {
     expect(kinds(flagsIn('LR3 has no side effects lol, been on it 8 weeks.', title))).toEqual(['safety-claim']);
   });
 
+  it('does not flag what a question keeps reading, then asks the evidence for, nor a reply that calls an anecdote no evidence', () => {
+    const blocks: Block[] = [
+      { text: 'I keep reading that lr-3 creates brand-new muscle fibres.', role: 'paragraph' },
+      { text: 'Is there any human evidence for that, or is it gym folklore?', role: 'paragraph' },
+      { text: 'An anecdote is not evidence, and calves grow when you finally train them.', role: 'paragraph' },
+      { text: 'I ran lr-3 for five weeks and my calves finally grew.', role: 'paragraph' },
+    ];
+    const fs = engine.scan({ title: 'Does IGF-1 LR3 cause hyperplasia?', blocks }).findings.filter((f) => f.severity === 'flag');
+    expect(fs.map((f) => [f.block, f.kind]).sort()).toEqual([
+      [3, 'dosing'],
+      [3, 'efficacy-claim'],
+    ]);
+  });
+
   it('does not flag a claim quoted to rebut it', () => {
     expect(flagsIn('Sellers claim IGF-1 LR3 builds muscle, but no human trial supports it.')).toEqual([]);
     expect(flagsIn("The letter lists representations such as 'IGF-1 LR3 builds lean muscle fast' as proof the product is an unapproved new drug.")).toEqual([]);
