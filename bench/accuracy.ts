@@ -21,8 +21,8 @@ for (const [label, r] of [
   ['eleventh set (blind6.jsonl + blind6-pages/: first scored blind P 0.956 R 0.869 on sentences, P 0.794 R 0.900 on pages, then one round of general fixes)', evaluate(engine, undefined, { sentences: 'blind6.jsonl', pages: 'blind6-pages' })],
   ['twelfth set (blind7.jsonl + blind7-pages/: first scored blind P 0.896 R 0.869 on sentences, P 0.741 R 0.690 on pages; after the eleventh set\'s round P 0.897 R 0.879 and P 0.741 R 0.690; then one round of general fixes, mostly page structure)', evaluate(engine, undefined, { sentences: 'blind7.jsonl', pages: 'blind7-pages' })],
   ['thirteenth set (blind8-pages/, pages only: first scored blind P 0.875 R 0.836, then a few general fixes)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind8-pages' })],
-  ['fourteenth set (blind10.jsonl, sentences only: first scored blind P 0.853 R 0.827)', evaluate(engine, undefined, { sentences: 'blind10.jsonl', pages: false })],
-  ['fifteenth set (blind9-pages/, pages only: first scored blind P 0.857 R 0.692)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind9-pages' })],
+  ['fourteenth set (blind10.jsonl, sentences only: first scored blind P 0.853 R 0.827, then a fix for mocked quotations)', evaluate(engine, undefined, { sentences: 'blind10.jsonl', pages: false })],
+  ['fifteenth set (blind9-pages/, pages only: first scored blind P 0.857 R 0.692, then a fix for relayed reading and anecdotes)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind9-pages' })],
 ] as const) {
   console.log(`\n${label}: ${r.sentences} sentences, ${r.pages} pages (flags only)`);
   console.log(row('overall', r.overall));
