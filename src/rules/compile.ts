@@ -348,6 +348,6 @@ export function compileRuleSet(files: RawRuleSetFiles): CompiledRuleSet {
 export function prefilterData(set: CompiledRuleSet): PrefilterData {
   return {
     version: set.version,
-    substances: set.substances.map(({ id, name, covered, strong, weak, collisions, gate }) => ({ id, name, covered, strong, weak, collisions, gate })),
+    substances: set.substances.map(({ id, name, covered, strong, weak, collisions }) => ({ id, name, covered, strong, weak, collisions })),
   };
 }

@@ -126,5 +126,5 @@ export interface CompiledRuleSet {
 /** The slice of the rule set the content script needs: alias data only, no rules. */
 export interface PrefilterData {
   version: string;
-  substances: Pick<CompiledSubstance, 'id' | 'name' | 'covered' | 'strong' | 'weak' | 'collisions' | 'gate'>[];
+  substances: Pick<CompiledSubstance, 'id' | 'name' | 'covered' | 'strong' | 'weak' | 'collisions'>[];
 }
