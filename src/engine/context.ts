@@ -192,9 +192,12 @@ export function isQuotedReport(sentence: string, start: number, end: number): bo
 const HEARSAY =
   /\b(?:i(?:'ve|’ve| have)? heard|heard (?:that|it|lr3|igf)|is it true|is that true|does it (?:really|actually)|do you think|did anyone|has anyone|anyone (?:know|tried|here|else)|can someone|rumou?r|bro ?science|people say|they say|someone (?:said|told)|supposedly|is this legit|any truth)\b/i;
 
+/** The sentence ends in a question mark (a closing quote or bracket may follow). */
+const ENDS_AS_QUESTION = /\?\s*["”’)]*\s*$/;
+
 /** A question relaying hearsay ("I heard LR3 causes hyperplasia, is that true?"). */
 export function isHearsayQuestion(sentence: string): boolean {
-  return /\?\s*["”’)]*\s*$/.test(sentence) || HEARSAY.test(sentence) && /\?/.test(sentence);
+  return ENDS_AS_QUESTION.test(sentence) || HEARSAY.test(sentence) && /\?/.test(sentence);
 }
 
 const PRECLINICAL =
@@ -311,7 +314,7 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
 export function isUseQuestion(sentence: string): boolean {
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
   if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
-  return /\?\s*["”’)]*\s*$/.test(sentence) && !hasFigure(sentence) &&
+  return ENDS_AS_QUESTION.test(sentence) && !hasFigure(sentence) &&
     /^\s*(?:q\s*:\s*|>\s*)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
 }
 
@@ -321,7 +324,7 @@ export function isUseQuestion(sentence: string): boolean {
  * much?", "planning 50 mcg daily for 4 weeks, is that too much?") states a protocol and stays dosing.
  */
 export function isDoseJudgementQuestion(sentence: string): boolean {
-  return /\?\s*["”’)]*\s*$/.test(sentence) && DOSE_JUDGED.test(sentence) && !SCHEDULE_WORDS.test(sentence);
+  return ENDS_AS_QUESTION.test(sentence) && DOSE_JUDGED.test(sentence) && !SCHEDULE_WORDS.test(sentence);
 }
 const DOSE_JUDGED =
   /\b(?:is|are|would|was|isn't|isn’t|isnt|aren't)\s+(?:like\s+|around\s+|about\s+|only\s+)?\d+(?:\.\d+)?\s*(?:mcgs?|µg|μg|ug|mg)\s+(?:(?:of|for)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:(?:be|even|really|actually|way)\s+)?(?:too\s+(?:much|high|low|little|many|strong)|enough|overkill|excessive|a lot|safe|ok|okay|fine|reasonable|sensible|normal|dangerous|risky)\b/i;
@@ -354,10 +357,7 @@ export function inOtherPeptideClause(sentence: string, start: number, end: numbe
   // "My recovery stack is BPC-157 and TB-500 — LR3 I leave out": the stack named is without it.
   const leftOut = LEFT_OUT.test(sentence) && covered.every((c) => LEFT_OUT.test(clauseAround(sentence, c.start, c.end)));
   if (!leftOut && (COMBINED.test(post) || STACKED_WITH.test(post))) return false;
-  let from = 0;
-  for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
-  const tail = sentence.slice(end).search(CLAUSE_SPLIT);
-  const to = tail >= 0 ? end + tail : sentence.length;
+  const [from, to] = clauseBounds(sentence, start, end);
   return OTHER_PEPTIDE.test(sentence.slice(from, to)) && !covered.some((c) => c.start < to && c.end > from);
 }
 const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
@@ -365,11 +365,15 @@ const CLAUSE_SPLIT = /[,;|]\s|\s[-–—]\s|\.\.\.\s*/g;
 const COMBINED = /\+|\b(?:plus|stack\w*|combo|blend|together|both|with)\b|\b(?:then|followed by|switch(?:ing|ed)? to)\s+(?:(?:the|some)\s+)?(?:igf|ifg|lr[- ]?3|long[- ]?r3)/i;
 /** The covered substance said to be kept out ("LR3 I leave out", "skipped the lr3", "no LR3 this time"). */
 const LEFT_OUT = /\b(?:leave|leaves|left|leaving|keep|keeps|kept|keeping)\s+(?:\w+\s+)?out\b|\b(?:skip|skips|skipped|skipping|ditch|ditched|dropped|without|minus|excluding|except)\b|\bnot\s+(?:running|using|taking|touching|adding|including)\b/i;
-function clauseAround(sentence: string, start: number, end: number): string {
+/** [from, to) of the clause of `sentence` that holds [start, end) (clauses split by CLAUSE_SPLIT). */
+function clauseBounds(sentence: string, start: number, end: number): [number, number] {
   let from = 0;
   for (const m of sentence.slice(0, start).matchAll(CLAUSE_SPLIT)) from = m.index! + m[0].length;
   const tail = sentence.slice(end).search(CLAUSE_SPLIT);
-  return sentence.slice(from, tail >= 0 ? end + tail : sentence.length);
+  return [from, tail >= 0 ? end + tail : sentence.length];
+}
+function clauseAround(sentence: string, start: number, end: number): string {
+  return sentence.slice(...clauseBounds(sentence, start, end));
 }
 
 /**
