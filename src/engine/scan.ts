@@ -159,6 +159,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
   let critical: boolean | undefined; // computed on first need: most pages never ask
   const isCritical = () => (critical ??= isCriticalPage(blocks.map((b) => b.text)));
   const candidates: Candidate[] = [];
+  let grading: boolean[] | undefined; // rows under a claim-grading header: on first table row in scope
   // Each block's sentences as split for the matcher, reused for the mention badges.
   const split: (Span[] | undefined)[] = [];
   blocks.forEach((block, bi) => {
@@ -183,7 +184,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (METADATA_LEAD.test(block.text)) return;
     // Table rows: column labels claim nothing; a row whose first cell is another compound is about it.
     // Rows of a table that grades claims ("Claimed benefit | Best evidence") list them to judge them.
-    if (block.role === 'table-row' && inClaimGradingTable(blocks, bi)) return;
+    if (block.role === 'table-row' && (grading ??= claimGradingRows(blocks))[bi]) return;
     if (block.text.includes(' | ') && !mentions[bi]!.some((m) => covered(m.substance)) &&
       ((block.role === 'table-row' && blocks[bi - 1]?.role !== 'table-row' && isHeaderRow(block.text)) || isOtherCompoundRow(block.text))) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
@@ -398,9 +399,18 @@ function mentionBadges(blocks: Block[], mentions: Mention[][], substances: Map<s
   return out;
 }
 
-/** Is block `i` a row under a claim-grading header row of the same table (consecutive rows)? */
-function inClaimGradingTable(blocks: Block[], i: number): boolean {
-  let k = i;
-  while (k > 0 && blocks[k - 1]!.role === 'table-row' && blocks[k - 1]!.section === blocks[i]!.section) k--;
-  return k < i && isHeaderRow(blocks[k]!.text) && isClaimGradingHeader(blocks[k]!.text);
+/**
+ * For each block: is it a row under a claim-grading header row of the same table (a run of
+ * consecutive table rows in one section, headed by its first row)? One pass over the document.
+ */
+function claimGradingRows(blocks: Block[]): boolean[] {
+  const out: boolean[] = [];
+  let grading = false;
+  blocks.forEach((b, i) => {
+    const prev = blocks[i - 1];
+    const inRun = b.role === 'table-row' && prev?.role === 'table-row' && prev.section === b.section;
+    if (!inRun) grading = b.role === 'table-row' && isHeaderRow(b.text) && isClaimGradingHeader(b.text);
+    out.push(inRun && grading);
+  });
+  return out;
 }
