@@ -105,15 +105,13 @@ export function smallPage(): string {
 // ---- measurement -------------------------------------------------------------------------------
 
 /**
- * Installed before any page script: long tasks, and when our host appears and turns idle.
+ * Installed before any page script: when our host appears and turns idle (and the trace mark
+ * from which tasks are counted: see windowTasks).
  * A string, not a function: tsx would add helpers (__name) that do not exist in the page.
  */
 const PROBE = `(() => {
-  const pl = (window.__pl = { tasks: [], hostAt: 0, idleAt: 0 });
+  const pl = (window.__pl = { hostAt: 0, idleAt: 0 });
   addEventListener('load', () => setTimeout(() => { if (!pl.hostAt) performance.mark('pl-window'); }));
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pl.tasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
   const watchHost = (host) => {
     pl.hostAt = performance.now();
     performance.mark('pl-window');
@@ -172,18 +170,18 @@ export async function measure(context: BrowserContext, url: string, withExtensio
   await cdp.send('Tracing.end');
   await traced;
   const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? 0) * 1000;
-  const probe = await page.evaluate(() => (window as unknown as { __pl: { tasks: [number, number][]; hostAt: number; idleAt: number } }).__pl);
-  const from = withExtension ? probe.hostAt : loadAt;
-  const tasks = probe.tasks.filter(([start, dur]) => start + dur >= from);
+  const probe = await page.evaluate(() => (window as unknown as { __pl: { hostAt: number; idleAt: number } }).__pl);
   const flags = withExtension ? Number((await page.locator('peptide-lens').getAttribute('data-flags')) ?? 0) : 0;
   await page.close();
+  const sampled = profile ? extensionSampledMs(trace) : null;
+  const tasks = windowTasks(trace);
   return {
     taskMs: m('TaskDuration'),
-    extMs: profile ? extensionSampledMs(trace).ms : NaN,
-    ourLongestMs: profile ? longestTaskWithOurCode(trace, extensionSampledMs(trace).at) : NaN,
+    extMs: sampled ? sampled.ms : NaN,
+    ourLongestMs: sampled ? longestTaskWithOurCode(trace, sampled.at) : NaN,
     scriptMs: m('ScriptDuration'),
-    longestMs: Math.max(0, ...windowTasks(trace)),
-    longTasks: windowTasks(trace).filter((d) => d >= 50).length,
+    longestMs: Math.max(0, ...tasks),
+    longTasks: tasks.filter((d) => d >= 50).length,
     idleAfterLoadMs: withExtension ? Math.max(0, probe.idleAt - loadAt) : 0,
     flags,
   };
