@@ -183,7 +183,7 @@ function compileGate(raw: unknown, where: string, covered: boolean, problems: st
   const any = raw.any as string[];
   if (!any.length) problems.push(`${where}.any needs at least one clue`);
   for (const c of [...all, ...any]) {
-    // Letter case is tried both ways in the page's XPath query: 2^letters variants per clue.
+    // Short, plain and quote-free: each clue goes into the page's XPath query in three cases (gate.ts).
     if (!/^[\x20-\x26\x28-\x7e]{1,8}$/.test(c) || (c.match(/[a-z]/gi) ?? []).length > 5) problems.push(`${where}: clue "${c}" must be 1-8 plain ASCII characters, at most 5 letters, no quote`);
   }
   return { all: all.map((c) => c.toLowerCase()), any: any.map((c) => c.toLowerCase()) };

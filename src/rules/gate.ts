@@ -19,18 +19,23 @@ export interface GateData {
   weak: string;
 }
 
-/** Every upper/lower-case spelling of a clue ("lr" → lr, lR, Lr, LR). */
-export function caseVariants(clue: string): string[] {
-  let out = [''];
-  for (const ch of clue) {
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    out = out.flatMap((o) => (lo === up ? [o + ch] : [o + lo, o + up]));
-  }
-  return out;
+/**
+ * The letter cases a clue is looked for in: lower, UPPER and Capitalized ("lr" → lr, LR, Lr).
+ * Text is written in these (a word in lower case, in capitals, or with a capital first letter);
+ * a clue in mIxEd case inside a word ("lR3") is not looked for. Every case variant would double
+ * the query's work per letter (14 tests instead of 7 for IGF-1 LR3's clues).
+ */
+export function caseForms(clue: string): string[] {
+  const lo = clue.toLowerCase();
+  return [...new Set([lo, clue.toUpperCase(), lo.charAt(0).toUpperCase() + lo.slice(1)])];
 }
 
-const containsAny = (clues: string[]) => clues.flatMap(caseVariants).map((v) => `contains(.,'${v}')`).join(' or ');
+/**
+ * `string()`, not `.`: Blink's XPath makes a node-set for `.` on every Text node it tests, and
+ * `string()` reads the node's text directly, which halved the query on a 1.8 MB page (27,560 Text
+ * nodes: ~9-14 ms with `.` and every case variant, ~5-7 ms with `string()` and caseForms).
+ */
+const containsAny = (clues: string[]) => clues.flatMap(caseForms).map((v) => `contains(string(),'${v}')`).join(' or ');
 
 /** The XPath predicates for one substance's clues: one [...] per clue group, most selective first. */
 function predicate(g: GateClues): string {
@@ -39,8 +44,8 @@ function predicate(g: GateClues): string {
 
 /** The same test as the XPath query, in script (tests use it to check clues against every alias match). */
 export function passesClues(text: string, g: GateClues): boolean {
-  const t = text.toLowerCase();
-  return g.all.every((c) => t.includes(c)) && g.any.some((c) => t.includes(c));
+  const has = (c: string) => caseForms(c).some((f) => text.includes(f));
+  return g.all.every(has) && g.any.some(has);
 }
 
 const alt = (xs: string[]) => xs.map((x) => `(?:${x})`).join('|') || '(?!)';
