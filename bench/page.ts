@@ -134,6 +134,9 @@ const PROBE = `(() => {
   }).observe(document, { childList: true });
 })();`;
 
+/** Every run is measured from navigation until this long after the load event (ms). */
+const WINDOW_MS = Number(process.env.WINDOW_MS ?? 3000);
+
 interface Run {
   taskMs: number;
   /** Main-thread time in extension code, from the sampling profiler (see extensionSampledMs). */
@@ -162,9 +165,12 @@ export async function measure(context: BrowserContext, url: string, withExtensio
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : [])] } } as never);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const loadAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd : 0);
+  // The same window for every run, with the extension or without: until WINDOW_MS after load.
+  // (Waiting for "idle" and then a second made the runs with the extension longer than those
+  // without, and whatever the browser does on its own in that extra time counted as ours.) A run
+  // that is not idle by then is waited for, and its extra time counts against us.
+  await page.waitForTimeout(WINDOW_MS);
   if (withExtension) await page.waitForFunction(() => (window as unknown as { __pl: { idleAt: number } }).__pl.idleAt > 0, null, { timeout: 60_000, polling: 250 });
-  // A quiet second after the work is done: whatever is still pending shows up in the totals.
-  await page.waitForTimeout(1000);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
@@ -315,7 +321,7 @@ export async function runPageBench(): Promise<void> {
     await measure(control, `${url}/bench/small.html`, true);
 
     console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
-    console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | in extension code | longest task with control | tasks >=50 ms with control | longest task running our code | idle after load | flags');
+    console.log('page                          text KB  claims | main thread  without control   with | script  without control   with | added vs none  vs control | in extension code | longest task with control | tasks >=50 ms with control | longest task running our code | idle after load | flags');
     // PAGES=no-peptide (a substring of the page name) measures just those pages.
     for (const [path, html] of Object.entries(pages).filter(([p]) => p.includes(process.env.PAGES ?? ''))) {
       const a: Run[] = [];
@@ -323,11 +329,14 @@ export async function runPageBench(): Promise<void> {
       const c: Run[] = [];
       const pa: Run[] = [];
       const pc: Run[] = [];
-      for (let i = 0; i < runs; i++) {
-        b.push(await measure(without, url + path, false));
-        c.push(await measure(control, url + path, true));
-        a.push(await measure(withExt, url + path, true));
-      }
+      // The order of the three browsers turns from run to run: each run follows the previous
+      // one's page teardown in another browser, and no configuration always gets the same one.
+      const order = [
+        () => measure(without, url + path, false).then((r) => b.push(r)),
+        () => measure(control, url + path, true).then((r) => c.push(r)),
+        () => measure(withExt, url + path, true).then((r) => a.push(r)),
+      ];
+      for (let i = 0; i < runs; i++) for (let k = 0; k < 3; k++) await order[(i + k) % 3]!();
       for (let i = 0; i < runs; i++) {
         pc.push(await measure(control, url + path, true, true));
         pa.push(await measure(withExt, url + path, true, true));
@@ -337,9 +346,10 @@ export async function runPageBench(): Promise<void> {
       const addedVsControl = median(a.map((r, i) => r.taskMs - c[i].taskMs));
       const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
       console.log(
-        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', a))}  ${fmt(w('longestMs', c)).trim().padStart(6)} |          ${fmt(w('longTasks', a))}  ${fmt(w('longTasks', c)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |    ${fmt(w('scriptMs', b))}  ${fmt(w('scriptMs', c))} ${fmt(w('scriptMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', a))}  ${fmt(w('longestMs', c)).trim().padStart(6)} |          ${fmt(w('longTasks', a))}  ${fmt(w('longTasks', c)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
       );
     }
+    console.log(`main thread = TaskDuration, script = ScriptDuration (the page's own scripts, content scripts, and native calls made from them), from navigation until ${WINDOW_MS} ms after load, the same window for every run.`);
     console.log('added = median over runs of (TaskDuration with − without, or with − control), same page, same process.');
     console.log('control = this build with a content script that only marks itself idle: the cost of having any content script.');
     console.log('in extension code = main-thread time under extension frames, from V8\'s sampling profiler (ours, then the control\'s content script): the precise figure; the totals also carry rendering and the page\'s own run-to-run variation.');
