@@ -321,7 +321,7 @@ export async function runPageBench(): Promise<void> {
     await measure(control, `${url}/bench/small.html`, true);
 
     console.log(`\nPage bench: medians of ${runs} runs, with vs without the extension, same process (ms)`);
-    console.log('page                          text KB  claims | main thread  without control   with | script  without control   with | added vs none  vs control | in extension code | longest task with control | tasks >=50 ms with control | longest task running our code | idle after load | flags');
+    console.log('page                          text KB  claims | main thread  without control   with | added vs none  vs control | in extension code | longest task with control | tasks >=50 ms with control | longest task running our code | idle after load | flags');
     // PAGES=no-peptide (a substring of the page name) measures just those pages.
     for (const [path, html] of Object.entries(pages).filter(([p]) => p.includes(process.env.PAGES ?? ''))) {
       const a: Run[] = [];
@@ -346,10 +346,10 @@ export async function runPageBench(): Promise<void> {
       const addedVsControl = median(a.map((r, i) => r.taskMs - c[i].taskMs));
       const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
       console.log(
-        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |    ${fmt(w('scriptMs', b))}  ${fmt(w('scriptMs', c))} ${fmt(w('scriptMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', a))}  ${fmt(w('longestMs', c)).trim().padStart(6)} |          ${fmt(w('longTasks', a))}  ${fmt(w('longTasks', c)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', a))}  ${fmt(w('longestMs', c)).trim().padStart(6)} |          ${fmt(w('longTasks', a))}  ${fmt(w('longTasks', c)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
       );
     }
-    console.log(`main thread = TaskDuration, script = ScriptDuration (the page's own scripts, content scripts, and native calls made from them), from navigation until ${WINDOW_MS} ms after load, the same window for every run.`);
+    console.log(`main thread = TaskDuration from navigation until ${WINDOW_MS} ms after load, the same window for every run.`);
     console.log('added = median over runs of (TaskDuration with − without, or with − control), same page, same process.');
     console.log('control = this build with a content script that only marks itself idle: the cost of having any content script.');
     console.log('in extension code = main-thread time under extension frames, from V8\'s sampling profiler (ours, then the control\'s content script): the precise figure; the totals also carry rendering and the page\'s own run-to-run variation.');
