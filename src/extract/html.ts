@@ -22,6 +22,7 @@
  * element whose class/id names a post, comment, message, reply, tweet, status, review or entry),
  * else the nearest <section>/<main>. The element's own id attribute is used when it has one.
  */
+import { isQuoteBox } from '../shared/quote-markup';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { joinBlocks } from '../engine/blocks';
 import type { Block, BlockRole, DocumentInput } from '../engine/types';
@@ -273,11 +274,14 @@ interface Frame {
   ownsRow: boolean;
 }
 
-function roleFor(name: string, parent: Frame, post: boolean): BlockRole {
+function roleFor(name: string, parent: Frame, post: boolean, className: string): BlockRole {
   if (HEADINGS.has(name)) return 'heading';
   // A paragraph inside a quote, list item or caption is still read as that.
   if (name === 'p') return parent.role === 'quote' || parent.role === 'list-item' || parent.role === 'caption' ? parent.role : 'paragraph';
-  if (name === 'blockquote') return 'quote';
+  // Forum quote boxes (<blockquote>, vBulletin's div.bbcode_quote …); not vBulletin's post body
+  // <blockquote class="postcontent">, which holds the post's own words.
+  if (isQuoteBox(name, className)) return 'quote';
+  if (name === 'blockquote') return post ? 'post' : parent.role;
   if (name === 'tr') return 'table-row';
   if (name === 'figcaption' || name === 'caption' || name === 'legend') return 'caption';
   if (post) return 'post';
@@ -485,14 +489,15 @@ class Extractor implements TokenizerCallbacks {
       return;
     }
 
-    const post = isPostContainer(name, attrs);
+    // A quoted message (vBulletin's div.message inside its quote box) is part of the quoting post.
+    const post = parent.role !== 'quote' && isPostContainer(name, attrs);
     if (post) frame.post = this.sectionId(name, attrs);
     else if (name === 'section' || name === 'main') frame.sect = this.sectionId(name, attrs);
 
     const block = BLOCK.has(name) || post || (style?.block ?? false);
     if (!block) return;
     frame.block = true;
-    frame.role = roleFor(name, parent, post);
+    frame.role = roleFor(name, parent, post, attrs.class ?? '');
     if (name === 'h1' && this.h1Title === undefined) frame.h1 = true;
 
     if (parent.row) {

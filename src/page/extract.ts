@@ -6,6 +6,7 @@
  * skipped whole. Visibility is asked once per element, never per text node. The walk is a
  * resumable step function so the caller can run it in short slices.
  */
+import { QUOTE_BOX_SELECTOR, isQuoteBox } from '../shared/quote-markup';
 import type { BlockRole } from '../engine/types';
 
 /** A piece of a block's text that comes from one Text node. */
@@ -97,11 +98,33 @@ function blockOwner(el: Element, cache: Map<Element, Element>): Element {
   return owner;
 }
 
+/**
+ * A block's role: by its owner's tag, and "quote" inside a forum quote box (a <blockquote>, or
+ * vBulletin's div.bbcode_quote …) as the HTML reader (src/extract/html.ts) reads it. vBulletin's
+ * post body, <blockquote class="postcontent">, is the post's own words.
+ */
+function roleOf(owner: Element): BlockRole {
+  const role = ROLE[owner.localName] ?? 'other';
+  if (role === 'heading' || role === 'table-row' || role === 'caption') return role;
+  if (quoteBoxAround(owner)) return 'quote';
+  return role === 'quote' ? 'paragraph' : role;
+}
+
+/** The nearest quote box around `el` (itself included), or null. */
+function quoteBoxAround(el: Element): Element | null {
+  for (let q = el.closest(QUOTE_BOX_SELECTOR); q; q = q.parentElement?.closest(QUOTE_BOX_SELECTOR) ?? null) {
+    if (isQuoteBox(q.localName, typeof q.className === 'string' ? q.className : '')) return q;
+  }
+  return null;
+}
+
 /** The post/article a node belongs to, looking through shadow boundaries. */
 export function sectionOf(el: Element, fallback: Element): Element {
   let e: Element | null = el;
   while (e) {
-    const s = e.closest(SECTION_SELECTOR);
+    let s = e.closest(SECTION_SELECTOR);
+    // A quoted message (vBulletin's div.message inside its quote box) is part of the quoting post.
+    for (let q = s && quoteBoxAround(s); s && q; q = s && quoteBoxAround(s)) s = q.parentElement?.closest(SECTION_SELECTOR) ?? null;
     if (s) return s;
     const root = e.getRootNode();
     e = root instanceof ShadowRoot ? root.host : null;
@@ -143,7 +166,7 @@ export function extractBlocks(
     if (owner && runs.length && trimmed) {
       const section = sectionCache.get(owner) ?? sectionOf(owner, body);
       sectionCache.set(owner, section);
-      blocks.push({ text: trimmed, role: ROLE[owner.localName] ?? 'other', section, runs });
+      blocks.push({ text: trimmed, role: roleOf(owner), section, runs });
     }
     text = '';
     runs = [];

@@ -84,6 +84,24 @@ describe('htmlToDocument: blocks, roles and sections', () => {
     ]);
   });
 
+  it('reads forum quote boxes as quotes, and a post body in a <blockquote> as the post (vBulletin, XenForo 1)', () => {
+    const doc = htmlToDocument(`
+      <li class="postcontainer" id="post_22"><blockquote class="postcontent restore">
+        <div class="bbcode_quote"><div class="quote_container">Originally Posted by <strong>gymrat</strong>
+          <div class="message">agreed, never had an issue</div></div></div>
+        Neither of these is evidence.
+      </blockquote></li>
+      <blockquote class="messageText ugc">XenForo post body</blockquote>
+      <aside class="quote"><blockquote><p>Discourse quote</p></blockquote></aside>`);
+    const got = doc.blocks.map((b) => [b.role, b.text, b.section]);
+    expect(got[0]).toEqual(['quote', 'Originally Posted by gymrat', 'post_22']);
+    // The quoted div.message stays inside the quoting post: it is no post of its own.
+    expect(got[1]).toEqual(['quote', 'agreed, never had an issue', 'post_22']);
+    expect(got[2]!.slice(0, 2)).toEqual(['post', 'Neither of these is evidence.']);
+    expect(got[3]![0]).not.toBe('quote');
+    expect(got[4]!.slice(0, 2)).toEqual(['quote', 'Discourse quote']);
+  });
+
   it('reads each <tr> as one block even with implied end tags and blocks inside cells', () => {
     const doc = htmlToDocument('<table><tr><td><p>a</p><p>b</p><td>c<br>d<tr><th>e<td>f</table>');
     expect(doc.blocks.map((b) => b.text)).toEqual(['a b | c\nd', 'e | f']);
