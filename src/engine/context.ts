@@ -78,7 +78,15 @@ const REBUT_WORDS = [
   '(?:is|are) intended (?:to affect the structure or (?:any )?function|for use in humans|for use by humans|for human consumption)', 'structure or (?:any )?function of the (?:human )?body', 'intended for use as an? (?:drug|new drug)', 'unapproved new drugs?', 'misbranded',
   'not (?:backed|supported) by', 'without (?:any )?evidence', 'there is no (?:evidence|proof|data)', 'nothing (?:supports|backs)',
   'fact[- ]check\\w*', 'folklore', '(?:bro |gym |forum )?lore', 'guesswork', 'not trial results', 'nothing of the kind',
-  'not established', '(?:the )?evidence says', 'no such thing as', 'nobody has (?:studied|tested)',
+  'not established', '(?:the )?evidence says', 'no such thing as', '(?:nobody|no one|no-one) has (?:ever )?(?:studied|tested|trialled|trialed)',
+  // "no clinical trial has tested this", "no study has ever looked at it"
+  'no (?:human |clinical |controlled |published )?(?:trials?|study|studies) (?:has|have) (?:ever )?(?:tested|studied|looked at|measured|examined|shown)',
+  // "There is no human trial of LR3 at any dose"
+  'no (?:human |clinical |controlled |published )*trials? (?:of|on|in|has|have)',
+  // "Neither of these is evidence", "none of that counts as proof"
+  '(?:neither|none) of (?:these|this|that|those|them|it) (?:is|are|counts? as) (?:evidence|proof|data)',
+  // "legal to buy isn't the same as approved to inject", "legal doesn't mean safe"
+  "(?:isn't|isn’t|is not|aren't|aren’t|are not) the same (?:thing )?as (?:being )?(?:approved|safe|tested|licensed|prescribed)", "(?:doesn't|doesn’t|does not) (?:mean|make) (?:it(?:'s|’s| is)? )?(?:approved|safe|legal|licensed)",
   // the writer rejects the claim they just relayed ("... may help with hyperplasia, but I'm not buying it")
   "(?:i'?m|im|i am) not buying (?:it|that|this|any of it)", "(?:i )?(?:don't|don’t|dont|do not) buy (?:it|that|this|any of it)", "(?:is|that's|that’s|thats|it's|it’s|just) an? (?:extrapolation|leap of faith)",
   '(?:was|were|has|have) (?:never|not) (?:been )?(?:tested|studied|validated|trialled|trialed)',
@@ -109,7 +117,7 @@ const RELAYED_READING =
   /\b(?:i (?:keep|kept) (?:reading|hearing|seeing)|i(?:'ve|’ve| have)? (?:read|seen|heard) (?:that|it said|people (?:say|claim)|claims?)|(?:everyone|everybody|people) (?:keeps? )?(?:says?|claims?|posts?)|all over (?:reddit|tiktok|instagram|youtube|the forums|my feed))\b/i;
 const EVIDENCE_QUESTION = /^(?:is|are|does|do|has|have|was|were|any|where(?:'s| is)?)\b[^.?!]{0,80}\b(?:evidence|proof|studies|study|research|data|trials?|science|true|real|legit)\b[^?]{0,80}\?/i;
 const REBUT_NEXT =
-  /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never)\b/i;
+  /^(?:but|however|yet|in reality|in fact|actually|this|that|these|those|such|none|no|nobody|no one|reply|response|answer)\b[^.?!]{0,80}\b(?:no|not|unproven|unsupported|lacks?|false|misleading|myth|evidence|untested|never|tested|studied|trialled)\b/i;
 /** Criticism of an attributed dose: negation, or words judging it. */
 const CRITICISM = /\b(?:no|not|nobody|never|none|neither|nothing|untested|unproven|unsupported|reckless|dangerous|danger|risky|irresponsible|misleading|worr(?:y|ies|ied|ying)|warn(?:s|ed|ing)?)\b|n't\b|n’t\b/i;
 const QUOTED = /["“][^"”]{3,}["”]|(?:^|\s)['‘][^'’]{3,}['’](?=[\s,.;:!?—–-]|$)/;
@@ -201,7 +209,7 @@ export function isHearsayQuestion(sentence: string): boolean {
 }
 
 const PRECLINICAL =
-  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:\w+ )?(?:cells|myoblasts|myotubes|fibres|fibers)|in cells|myotubes?|myoblasts?|in (?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish)|(?:serum-free |cho |cell )?cultures?|cho cells|cell growth|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
+  /\b(?:in vitro|in cell cultures?|cell[- ]cultures?|cultured (?:\w+ )?(?:cells|myoblasts|myotubes|fibres|fibers)|in cells|myotubes?|myoblasts?|in (?:(?:[\w-]+-(?:treated|deficient|fed|induced|injected)|diabetic|aged|young|old|adult|female|male|hypophysectomi[sz]ed|dwarf|obese|lean|growing|normal|healthy|neonatal|juvenile|transgenic|knockout|wild-type) )*(?:mice|rats|rodents|animals|pigs|sheep|chickens?|zebrafish|lambs|piglets|rabbits|dogs|monkeys)|(?:serum-free |cho |cell )?cultures?|cho cells|cell growth|(?:mouse|rat|rodent|animal|murine|porcine)(?: \w+)? (?:models?|studies|study|data|experiments?|muscle)|transgenic|petri dish|cell lines?|experimental systems?|bioreactors?|in the lab(?:oratory)?|laboratory (?:studies|experiments))\b/i;
 const HUMAN_SELL = /\b(?:you|your|yours|users?|lifters?|bodybuilders?|athletes?|guys|man|woman|person|adult|human equivalent|scaled? up|works out to|translates to|species conversion|cycles?|for men|for women|clients?|customers?)\b/i;
 
 /** Scoped to cells or animals, and not used to sell or dose to a person. */
@@ -295,7 +303,7 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   }
   return false;
 }
-const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;
@@ -309,13 +317,14 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
  * A question that asks about use rather than states the asker's protocol: "Can this be taken
  * orally?", "Can I stack IGF-1 LR3 with other peptides?", "eod or ed?". With a figure in it
  * ("Planning 50mcg ED for 30 days, thoughts?") it states a protocol and stays dosing. The substance
- * may lead the question ("LR3 eod or ed?", "igf-1 lr3: sub-q or IM?").
+ * may lead the question ("LR3 eod or ed?", "igf-1 lr3: sub-q or IM?"), and so may a forum's "Re:" or
+ * "Thread:" ("Re: IGF-1 LR3 - bilat or sub-q?", a thread title repeated over every post).
  */
 export function isUseQuestion(sentence: string): boolean {
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
   if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
   return ENDS_AS_QUESTION.test(sentence) && !hasFigure(sentence) &&
-    /^\s*(?:q\s*:\s*|>\s*)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|sub-?q|im)\s+or\b)/i.test(sentence);
+    /^\s*(?:q\s*:\s*|>\s*|re\s*:\s*|thread\s*:\s*)?(?:(?:sorry|apologies)\b[^?]{0,40}?\bbut\s+|(?:quick|dumb|stupid|noob|newbie|silly|simple|basic)\s+q(?:uestion)?\s*[:,—–-]?\s*(?:but\s+)?)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|night|bedtime|sub-?q|subcut\w*|im|intramuscular\w*|bilat\w*|belly|delts?|glutes?|quads?|pre[- ]?workout|post[- ]?workout|pre|post|daily|fasted)\s+or\b)/i.test(sentence);
 }
 
 /**
@@ -428,7 +437,7 @@ export function isCriticisedQuote(sentence: string, end: number): boolean {
 
 /** Words judging a dose as harmful ("a reckless amount", "going to put somebody in the hospital"). */
 const DOSE_HARM =
-  /\b(?:reckless|irresponsible|dangerous|unsafe|asking for (?:trouble|a hypo|problems)|a death wish|russian roulette|(?:put|puts|land|lands|send|sends|putting|landing|sending)\s+(?:somebody|someone|you|people|them|yourself|themselves|him|her|a (?:newbie|beginner|kid))\s+in\s+(?:the\s+)?(?:hospital|er|icu|a coma))\b/i;
+  /\b(?:(?:far|way|well|many times) (?:above|beyond|higher than|more than) (?:anything|any dose|what) (?:that )?(?:has )?(?:ever )?(?:been )?(?:measured|tested|studied|given|used) in (?:a person|people|humans|anyone)|reckless|irresponsible|dangerous|unsafe|asking for (?:trouble|a hypo|problems)|a death wish|russian roulette|(?:put|puts|land|lands|send|sends|putting|landing|sending)\s+(?:somebody|someone|you|people|them|yourself|themselves|him|her|a (?:newbie|beginner|kid))\s+in\s+(?:the\s+)?(?:hospital|er|icu|a coma))\b/i;
 
 /**
  * A dose figure quoted only to criticise it (policy, "Never flag"): the clause holding the dose
@@ -447,7 +456,7 @@ export function isCriticisedDose(sentence: string, start: number, end: number): 
   return DOSE_HARM.test(clause) && DOSE_FIGURE.test(clause);
 }
 /** A dose figure ("50mcg", "100 mcg ED", "4 iu", "triple digits"), not a time or a count. */
-const DOSE_FIGURE = /\d\s*(?:mcgs?|µg|μg|ug|mg|ius?|units?|ml)\b|\b\d{2,3}\s*(?:ed|eod|a day|daily|per day)\b|\btriple digits\b/i;
+const DOSE_FIGURE = /(?:\d|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s*(?:mcgs?|micrograms?|µg|μg|ug|mg|ius?|units?|ml)\b|\b\d{2,3}\s*(?:ed|eod|a day|daily|per day)\b|\btriple digits\b/i;
 /** An appositive judging the practice just described ("..., a practice doctors call dangerous"). */
 const PRACTICE_JUDGED =
   /,\s*(?:a|an|which is an?|the kind of|advice|something)\s+(?:[\w'’-]+\s+){0,2}?(?:practice|protocol|dose|combination|combo|habit|approach|regimen|stack|advice|routine)\b[^.;]{0,60}?\b(?:reckless|irresponsible|dangerous|unsafe)\b/i;

@@ -88,10 +88,18 @@ function scopeOf(
       if (candidates.has(b.section) && !follows.has(b.section) && (IMPLICIT_GATE.test(b.text) || FOLLOW_CUE.test(b.text) || STACKED_WITH.test(b.text))) follows.set(b.section, chrome);
     }
   }
+  // A heading sets the topic of what follows it, up to the next heading: its own substance, or
+  // another peptide ("3. CJC-1295 / Ipamorelin: the GH piece" in a stack guide that also covers
+  // LR3), whose section's unnamed doses and benefits are then not about a covered substance.
   let heading: string | null = null;
+  let otherHeading = false;
   return doc.blocks.map((b, i) => {
     const own = first(mentions[i]!);
-    if (b.role === 'heading') heading = own;
+    if (b.role === 'heading') {
+      heading = own;
+      otherHeading = !own && OTHER_PEPTIDE.test(b.text) && !STACKED_WITH.test(b.text) && !mentions[i]!.length;
+    }
+    if (!own && otherHeading) return null;
     return (
       own ??
       (b.section !== undefined ? (bySection.get(b.section) ?? follows.get(b.section)) : undefined) ??

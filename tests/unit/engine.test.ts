@@ -192,6 +192,37 @@ describe('context decides', () => {
     expect(flagsIn('I heard IGF-1 LR3 causes hyperplasia, is that true?')).toEqual([]);
   });
 
+  it('does not flag a thread title or a newcomer asking which route, but does flag a stated route', () => {
+    // vBulletin repeats the thread title over every post: one question, not twelve flags.
+    expect(flagsIn('Re: IGF-1 LR3 - bilat or sub-q?')).toEqual([]);
+    expect(flagsIn('Sorry if this is a dumb question but is bilat actually better than sub-q in the belly?', 'IGF-1 LR3 - bilat or sub-q?')).toEqual([]);
+    expect(kinds(flagsIn('I run 40mcg bilat, sub-q never did anything for me.', 'IGF-1 LR3 - bilat or sub-q?'))).toEqual(['dosing']);
+  });
+
+  it('reads a section under a heading about another peptide as about that peptide', () => {
+    const blocks: Block[] = [
+      { text: 'The Recovery Stack: BPC-157, CJC/Ipa and IGF-1 LR3', role: 'heading' },
+      { text: '3. CJC-1295 / Ipamorelin: the GH piece', role: 'heading' },
+      { text: 'The classic pairing is 100 mcg of each before bed, five nights a week.', role: 'paragraph' },
+      { text: '4. IGF-1 LR3: the growth piece', role: 'heading' },
+      { text: 'Community dosing is 20-50 mcg once a day after training.', role: 'paragraph' },
+    ];
+    const fs = engine.scan({ title: 'Peptide stack guide', blocks }).findings.filter((f) => f.severity === 'flag');
+    // The title presents a stack with LR3 in it (dosing); the CJC section's dose is not LR3's.
+    expect(fs.map((f) => [f.block, f.kind])).toEqual([[0, 'dosing'], [4, 'dosing']]);
+  });
+
+  it('does not flag claims a forum post quotes and then calls no evidence', () => {
+    const blocks: Block[] = [
+      { text: 'LR3 is totally safe as long as you eat, no side effects whatsoever', section: 'p22', role: 'quote' },
+      { text: "agreed, I've never had a single issue on 100mcg a day", section: 'p22', role: 'quote' },
+      { text: 'Neither of these is evidence. There is no human trial of LR3 at any dose.', section: 'p22', role: 'post' },
+    ];
+    expect(engine.scan({ title: 'IGF-1 LR3 - bilat or sub-q?', blocks }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
+    // The same words as the writer's own post are claims.
+    expect(kinds(flagsIn('LR3 is totally safe as long as you eat, no side effects whatsoever', 'IGF-1 LR3 thread'))).toEqual(['safety-claim']);
+  });
+
   it('flags "research use only" only beside human-use copy', () => {
     expect(flagsIn('IGF-1 LR3, 1 mg. For research use only.')).toEqual([]);
     const fs = flagsIn('IGF-1 LR3, for research use only. Most users inject 50 mcg post-workout for faster gains.');
