@@ -3,9 +3,9 @@
  * open shadow root that holds everything we draw. Page CSS reaches it only through inheritance,
  * which the root container resets; our CSS lives in the shadow root and cannot leak out.
  * Test hooks on the host: data-state (scanning | idle), data-flags, data-disabled.
- * Until there is something to show it is display:none: a fixed, top-z-index box makes the browser
- * redo compositing inputs for the whole page (~14 ms on a 5,000-post page), which a page with
- * nothing to flag should not pay.
+ * Until there is something to show it is display:none, and then it goes in the top layer (see
+ * createHost): a fixed, top-z-index box makes the browser redo compositing inputs for the whole
+ * page (~14-25 ms on a 5,000-post page), which a page with nothing to flag should not pay.
  */
 import { SHADOW_CSS } from '../ui/styles';
 
@@ -85,6 +85,12 @@ export function createHost(existing?: HTMLElement): Host {
   const el = existing?.isConnected ? existing : createHostElement();
   let visible = false;
   let styled = false;
+  // Shown in the top layer (a manual popover: no light dismiss, no Escape) where the browser has
+  // one. A fixed box above the page makes the browser redo compositing inputs for the whole page
+  // each time it appears or its content changes (~20-25 ms a frame on the 5,000-post forum); a
+  // top-layer element is laid out and composited on its own (~0 ms). Elsewhere: fixed, as before.
+  const topLayer = typeof el.showPopover === 'function';
+  if (topLayer) el.popover = 'manual';
   const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   const overlay = document.createElement('div');
   overlay.className = 'pl-overlay';
@@ -111,6 +117,16 @@ export function createHost(existing?: HTMLElement): Host {
         adoptStyles(shadow);
       }
       el.style.cssText = hostStyle(v ? HOST_STYLE.display : 'none');
+      if (topLayer) {
+        try {
+          if (v !== el.matches(':popover-open')) {
+            if (v) el.showPopover();
+            else el.hidePopover();
+          }
+        } catch {
+          // Not connected (the page removed it), or the popover state was changed meanwhile: stay fixed.
+        }
+      }
     },
     remove: () => el.remove(),
   };

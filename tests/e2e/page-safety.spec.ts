@@ -32,6 +32,27 @@ test('hostile CSS and a strict CSP: flags, list and popover still work, page scr
   expect(fontSize).toBe('14px');
 });
 
+test('our list button stays on top of a page overlay at the highest z-index, and the page\'s own popover stays open', async ({ page, serverUrl }) => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>IGF-1 LR3 shop</title>
+    <style>#bar{position:fixed;left:0;right:0;bottom:0;height:120px;background:#123;z-index:2147483647}</style></head>
+    <body><main><p>IGF-1 LR3 is FDA approved and builds lean muscle fast.</p></main>
+    <div id="bar">Cookie and chat bar, always on top</div>
+    <div id="tip" popover>Page tip</div><script>document.getElementById('tip').showPopover();</script></body></html>`;
+  await page.route(serverUrl('overlay.html'), (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(serverUrl('overlay.html'));
+  await settled(page);
+  const toggle = page.locator('peptide-lens .pl-toggle');
+  await expect(toggle).toBeVisible();
+  const box = (await toggle.boundingBox())!;
+  // What a click at the button's centre reaches: our host (the button is in its shadow root), not the page's bar.
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  expect(hit).toBe('peptide-lens');
+  // Showing our UI did not close the page's popover (a click anywhere outside it would, by design).
+  expect(await page.evaluate(() => document.getElementById('tip')!.matches(':popover-open'))).toBe(true);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+});
+
 test('page text and layout are untouched', async ({ page, serverUrl }) => {
   // The same page in a browser without the extension is the reference.
   const dir = mkdtempSync(join(tmpdir(), 'peptidelens-plain-'));
