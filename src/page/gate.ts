@@ -204,6 +204,8 @@ export function extensionApi(): ExtensionApi | null {
 /** Batches of page changes are checked at most this often, once the page is quiet for DELAY_MS. */
 const DELAY_MS = 200;
 const MAX_WAIT_MS = 1000;
+/** A page still changing this long after the gate started is asked whether the extension is still there. */
+const ORPHAN_CHECK_AFTER_MS = 30_000;
 /** More changed subtrees than this in one batch: one query over the whole page instead. */
 const MAX_ROOTS = 200;
 
@@ -237,6 +239,7 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
   const pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let firstChange = 0;
+  const startedAt = performance.now();
 
   const setState = (state: 'scanning' | 'idle') => {
     if (host.dataset.state !== state) host.dataset.state = state;
@@ -322,6 +325,12 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
     timer = 0;
     firstChange = 0;
     if (named || checking) return;
+    // The extension was reloaded or updated: this copy must stop watching. Asked only on a page
+    // that is still changing ORPHAN_CHECK_AFTER_MS after the gate started (a feed left open), so
+    // the API's one-time cost falls on long-lived pages, once, not on every page.
+    if (api !== undefined || performance.now() - startedAt > ORPHAN_CHECK_AFTER_MS) {
+      if (!getApi()?.runtime?.id) return stop();
+    }
     const roots = [...pending].filter((n) => n.isConnected);
     pending.clear();
     if (roots.length > MAX_ROOTS) {
