@@ -297,8 +297,9 @@ export const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicat
 /** Does the post holding block i answer a quotation with a rebuttal? */
 export function sectionRebuts(blocks: Block[], i: number): boolean {
   const section = blocks[i]!.section;
-  if (section === undefined) return false;
-  for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
+  // Outside any post (a Q&A answer or article the reader did not see as one): the next two blocks.
+  const end = section === undefined ? Math.min(blocks.length, i + 3) : blocks.length;
+  for (let k = i + 1; k < end && blocks[k]!.section === section; k++) {
     if (blocks[k]!.role !== 'quote' && SECTION_REBUTS.test(blocks[k]!.text)) return true;
   }
   return false;

@@ -114,7 +114,7 @@ const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-x
 
 const POST_WORDS = new Set([
   'post', 'posts', 'comment', 'comments', 'message', 'messages', 'reply', 'replies', 'tweet', 'tweets',
-  'status', 'statuses', 'review', 'reviews', 'entry', 'entries',
+  'status', 'statuses', 'review', 'reviews', 'entry', 'entries', 'answer', 'answers',
 ]);
 /** Trailing name parts that still describe the whole post ("comment-item", "post-123"). */
 const POST_SUFFIXES = new Set(['item', 'card', 'container', 'wrapper', 'wrap', 'block', 'box', 'thread', 'root', 'view', 'unit', 'article', 'outer', 'renderer', 'element', 'component']);

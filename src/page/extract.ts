@@ -53,7 +53,7 @@ const ROLE: Record<string, BlockRole> = {
 /** Containers that make a "post": blocks inside one are read together by the engine. */
 export const SECTION_SELECTOR = [
   'article', '[role="article"]', '[itemprop="comment"]', '[itemtype*="Comment"]', '[itemtype*="Posting"]',
-  '[data-post-id]', '.post', '.comment', '.message', '.reply', 'section',
+  '[data-post-id]', '.post', '.comment', '.message', '.reply', '.answer', 'section',
 ].join(',');
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;

@@ -221,6 +221,12 @@ describe('context decides', () => {
     expect(engine.scan({ title: 'IGF-1 LR3 - bilat or sub-q?', blocks }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
     // The same words as the writer's own post are claims.
     expect(kinds(flagsIn('LR3 is totally safe as long as you eat, no side effects whatsoever', 'IGF-1 LR3 thread'))).toEqual(['safety-claim']);
+    // A Q&A answer the reader did not see as a post: the quote and the line under it.
+    const answer: Block[] = [
+      { text: '“50 mcg a day is a safe, proven dose.”', role: 'quote' },
+      { text: 'That line comes from forum folklore; no trial has tested any human dose of LR3.', role: 'paragraph' },
+    ];
+    expect(engine.scan({ title: 'Does IGF-1 LR3 cause hyperplasia?', blocks: answer }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
   });
 
   it('flags "research use only" only beside human-use copy', () => {
