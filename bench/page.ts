@@ -155,14 +155,17 @@ interface Run {
  * One load of `url`. `profile`: also run V8's sampling profiler (for the extension-code figure);
  * it slows every script down, so the timing figures come from runs without it.
  */
-export async function measure(context: BrowserContext, url: string, withExtension: boolean, profile = false): Promise<Run> {
+export async function measure(context: BrowserContext, url: string, withExtension: boolean, mode: 'totals' | 'tasks' | 'profile' = 'tasks'): Promise<Run> {
+  const profile = mode === 'profile';
   const page = await context.newPage();
   await page.addInitScript({ content: PROBE });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const trace: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => trace.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : [])] } } as never);
+  if (mode !== 'totals') {
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : [])] } } as never);
+  }
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const loadAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd : 0);
   // The same window for every run, with the extension or without: until WINDOW_MS after load.
@@ -172,15 +175,17 @@ export async function measure(context: BrowserContext, url: string, withExtensio
   await page.waitForTimeout(WINDOW_MS);
   if (withExtension) await page.waitForFunction(() => (window as unknown as { __pl: { idleAt: number } }).__pl.idleAt > 0, null, { timeout: 60_000, polling: 250 });
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.end');
-  await traced;
+  if (mode !== 'totals') {
+    const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await traced;
+  }
   const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? 0) * 1000;
   const probe = await page.evaluate(() => (window as unknown as { __pl: { hostAt: number; idleAt: number } }).__pl);
   const flags = withExtension ? Number((await page.locator('peptide-lens').getAttribute('data-flags')) ?? 0) : 0;
   await page.close();
   const sampled = profile ? extensionSampledMs(trace) : null;
-  const tasks = windowTasks(trace);
+  const tasks = mode === 'totals' ? [NaN] : windowTasks(trace);
   return {
     taskMs: m('TaskDuration'),
     extMs: sampled ? sampled.ms : NaN,
@@ -332,24 +337,32 @@ export async function runPageBench(): Promise<void> {
       // The order of the three browsers turns from run to run: each run follows the previous
       // one's page teardown in another browser, and no configuration always gets the same one.
       const order = [
-        () => measure(without, url + path, false).then((r) => b.push(r)),
-        () => measure(control, url + path, true).then((r) => c.push(r)),
-        () => measure(withExt, url + path, true).then((r) => a.push(r)),
+        () => measure(without, url + path, false, 'totals').then((r) => b.push(r)),
+        () => measure(control, url + path, true, 'totals').then((r) => c.push(r)),
+        () => measure(withExt, url + path, true, 'totals').then((r) => a.push(r)),
       ];
       for (let i = 0; i < runs; i++) for (let k = 0; k < 3; k++) await order[(i + k) % 3]!();
+      // Tasks and the profiler come from runs of their own: a trace costs the page's main thread
+      // time of its own, more with an extension than without, and would count in the totals.
+      const ta: Run[] = [];
+      const tc: Run[] = [];
       for (let i = 0; i < runs; i++) {
-        pc.push(await measure(control, url + path, true, true));
-        pa.push(await measure(withExt, url + path, true, true));
+        tc.push(await measure(control, url + path, true, 'tasks'));
+        ta.push(await measure(withExt, url + path, true, 'tasks'));
+      }
+      for (let i = 0; i < runs; i++) {
+        pc.push(await measure(control, url + path, true, 'profile'));
+        pa.push(await measure(withExt, url + path, true, 'profile'));
       }
       const w = (k: keyof Run, rs: Run[]) => median(rs.map((r) => r[k]));
       const added = median(a.map((r, i) => r.taskMs - b[i].taskMs));
       const addedVsControl = median(a.map((r, i) => r.taskMs - c[i].taskMs));
       const claims = /data-claims="(\d+)"/.exec(html)?.[1] ?? '0';
       console.log(
-        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', a))}  ${fmt(w('longestMs', c)).trim().padStart(6)} |          ${fmt(w('longTasks', a))}  ${fmt(w('longTasks', c)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
+        `${path.replace('/bench/', '').padEnd(30)}${fmt(text(html) / 1024)}  ${claims.padStart(6)} |        ${fmt(w('taskMs', b))}  ${fmt(w('taskMs', c))} ${fmt(w('taskMs', a))} |        ${fmt(added)}      ${fmt(addedVsControl)} |   ${fmt(w('extMs', pa))} ${fmt(w('extMs', pc)).trim().padStart(6)}  |       ${fmt(w('longestMs', ta))}  ${fmt(w('longestMs', tc)).trim().padStart(6)} |          ${fmt(w('longTasks', ta))}  ${fmt(w('longTasks', tc)).trim().padStart(6)} |                        ${fmt(w('ourLongestMs', pa))} |          ${fmt(w('idleAfterLoadMs', a))} | ${fmt(w('flags', a))}`,
       );
     }
-    console.log(`main thread = TaskDuration from navigation until ${WINDOW_MS} ms after load, the same window for every run.`);
+    console.log(`main thread = TaskDuration from navigation until ${WINDOW_MS} ms after load, the same window for every run, from runs without tracing (tasks and the profile come from traced runs of their own).`);
     console.log('added = median over runs of (TaskDuration with − without, or with − control), same page, same process.');
     console.log('control = this build with a content script that only marks itself idle: the cost of having any content script.');
     console.log('in extension code = main-thread time under extension frames, from V8\'s sampling profiler (ours, then the control\'s content script): the precise figure; the totals also carry rendering and the page\'s own run-to-run variation.');
