@@ -85,6 +85,8 @@ const REBUT_WORDS = [
   'no (?:human |clinical |controlled |published )*trials? (?:of|on|in|has|have)',
   // "Neither of these is evidence", "none of that counts as proof"
   '(?:neither|none) of (?:these|this|that|those|them|it) (?:is|are|counts? as) (?:evidence|proof|data)',
+  // "Purity and identity do not establish that a product is safe"
+  '(?:does|do|did) not (?:establish|prove|guarantee|demonstrate) (?:that )?',
   // "legal to buy isn't the same as approved to inject", "legal doesn't mean safe"
   "(?:isn't|isn’t|is not|aren't|aren’t|are not) the same (?:thing )?as (?:being )?(?:approved|safe|tested|licensed|prescribed)", "(?:doesn't|doesn’t|does not) (?:mean|make) (?:it(?:'s|’s| is)? )?(?:approved|safe|legal|licensed)",
   // the writer rejects the claim they just relayed ("... may help with hyperplasia, but I'm not buying it")
@@ -263,6 +265,14 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
+/** The other substance is only what the sentence compares with ("as safe as creatine", "milder than a pre-workout"). */
+const COMPARISON = /\b(?:as\s+[\w-]+\s+as|(?:safer|milder|gentler|softer|weaker|cleaner|less\s+\w+|more\s+\w+|no\s+\w+|not\s+\w+)\s+than)\s+(?:a\s+|an\s+|your\s+|my\s+|the\s+)?(?:(?:scoop|cup|shot|dose|serving)\s+of\s+)?/gi;
+export function COMPARED_ONLY(text: string): boolean {
+  if (!/\b(?:as|than)\b/i.test(text)) return false;
+  const rest = text.replace(COMPARISON, (m) => `${m}§`).replace(/§(?:creatine|caffeine|coffee|whey|protein powder|a pre-?workout|pre-?workout|multivitamins?|vitamins?|magnesium|zinc|fish oil|melatonin)\b/gi, ' ');
+  return !OTHER_SUBSTANCE.test(rest.replace(/§/g, ''));
+}
+
 export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|(?<!\b(?:natural|endogenous|own|your)\s)testosterone|hcg|b12|biotin)\b/i;
 
 /**
@@ -274,7 +284,7 @@ export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin
 export const OTHER_PEPTIDE =
   /\b(?:bpc(?:[- ]?157)?|tb[- ]?500|thymosin(?: beta)?|cjc(?:[- ]?1295)?|ipamorelin|ipam|ghrp[- ]?[26]|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|aod[- ]?9604|melanotan(?: ?ii| ?2)?|pt[- ]?141|bremelanotide|ghk[- ]?cu|epithalon|epitalon|selank|semax|kisspeptin|dsip|mots[- ]?c|kpv|ll[- ]?37|retatrutide|mk[- ]?677|ibutamoren|(?:peg[- ]?)?mgf|(?:igf[- ]?1[- ])?des)\b/i;
 export const STACKED_WITH =
-  /\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
+  /\b(?:add|adds|adding|added)\s+(?:in\s+)?(?:my|the|some|your|their|a|an|\d+(?:\.\d+)?\s*(?:mcg|µg|mg|iu|units?)\s+of)\s+(?=(?:bpc|tb[- ]?500|cjc|ipa|ipamorelin|ghrp|hexarelin|sermorelin|tesamorelin|mod[- ]?grf|mgf|peg|mk[- ]?677))|\b(?:(?:stack|pair|combine|run|use|take|throw|toss|add)(?:s|ed|d|ing)?|ran|took|threw)\b[^.;]{0,40}?\b(?:with|in with|alongside|on top of)\b|\b(?:alongside|together with|along with|on top of|in with)\b|\b(?:to|into) (?:your|my|the|an?|this) (?:cycle|stack|protocol|run)\b/i;
 
 /** Dosing jargon specific to injectable research peptides. */
 export const IMPLICIT_PEPTIDE =
@@ -304,7 +314,7 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   }
   return false;
 }
-const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:isn't|isn’t|is not|aren't|aren’t|are not) (?:a |any )?(?:safety |clinical )?(?:study|studies|trial|evidence|proof)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;

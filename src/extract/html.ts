@@ -22,7 +22,7 @@
  * element whose class/id names a post, comment, message, reply, tweet, status, review or entry),
  * else the nearest <section>/<main>. The element's own id attribute is used when it has one.
  */
-import { isQuoteBox } from '../shared/quote-markup';
+import { isQuoteBox, isTagList } from '../shared/page-markup';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { joinBlocks } from '../engine/blocks';
 import type { Block, BlockRole, DocumentInput } from '../engine/types';
@@ -459,7 +459,9 @@ class Extractor implements TokenizerCallbacks {
       editable ||
       (name === 'dialog' && attrs.open === undefined) ||
       (parent.closed === true && name !== 'summary') ||
-      (style !== null && (style.none || style.invisible));
+      (style !== null && (style.none || style.invisible)) ||
+      // Tag lists label a post; they claim nothing (src/shared/page-markup.ts).
+      isTagList(attrs.class ?? '', attrs.rel);
     let foreign = parent.foreign;
     if (FOREIGN_ROOTS.has(name)) foreign = true;
     else if (foreign && HTML_INTEGRATION.has(name)) foreign = false;

@@ -6,7 +6,7 @@
  * skipped whole. Visibility is asked once per element, never per text node. The walk is a
  * resumable step function so the caller can run it in short slices.
  */
-import { QUOTE_BOX_SELECTOR, isQuoteBox } from '../shared/quote-markup';
+import { QUOTE_BOX_SELECTOR, isQuoteBox, isTagList } from '../shared/page-markup';
 import type { BlockRole } from '../engine/types';
 
 /** A piece of a block's text that comes from one Text node. */
@@ -67,6 +67,8 @@ function skipElement(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   if (el.getAttribute('role') === 'textbox') return true;
+  // Tag lists label a post; they claim nothing (src/shared/page-markup.ts).
+  if (isTagList(typeof el.className === 'string' ? el.className : '', el.getAttribute('rel'))) return true;
   if (name === 'pre' && (el.querySelector('code') || /\b(code|highlight|language-|hljs)/.test(el.className))) return true;
   return !isVisible(el);
 }

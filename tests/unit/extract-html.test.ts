@@ -102,6 +102,13 @@ describe('htmlToDocument: blocks, roles and sections', () => {
     expect(got[4]!.slice(0, 2)).toEqual(['quote', 'Discourse quote']);
   });
 
+  it('reads tag lists as labels, not text (Discourse tags, rel="tag"), but keeps a tagline', () => {
+    const doc = htmlToDocument(`<article><p>Post body.</p>
+      <div class="list-tags"><a class="discourse-tag">sarcopenia</a> <a class="discourse-tag">igf-1</a></div>
+      <p>Filed under <a rel="tag">anti-aging</a></p><p class="tagline">Train hard.</p></article>`);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Post body.', 'Filed under', 'Train hard.']);
+  });
+
   it('reads each <tr> as one block even with implied end tags and blocks inside cells', () => {
     const doc = htmlToDocument('<table><tr><td><p>a</p><p>b</p><td>c<br>d<tr><th>e<td>f</table>');
     expect(doc.blocks.map((b) => b.text)).toEqual(['a b | c\nd', 'e | f']);

@@ -1,7 +1,8 @@
 /**
- * Forum markup for quotes, shared by the HTML reader (src/extract/html.ts) and the page reader
- * (src/page/extract.ts) so both read the same text as quoted. Quoted words are judged against the
- * reply around them ("Originally Posted by …: LR3 is totally safe" then "Neither of these is evidence").
+ * Page markup both readers (src/extract/html.ts for the CLI, src/page/extract.ts in the browser)
+ * must read alike: forum quote boxes, whose words are judged against the reply around them
+ * ("Originally Posted by …: LR3 is totally safe" then "Neither of these is evidence"), and tag
+ * lists, which label a post and claim nothing ("sarcopenia", "igf-1" as Discourse tags).
  */
 
 /** Quote boxes that are not <blockquote>s: vBulletin, XenForo, phpBB themes, Discourse. */
@@ -23,3 +24,12 @@ export function isQuoteBox(name: string, className: string): boolean {
 
 /** A CSS selector for the candidates of isQuoteBox() (the class test still decides). */
 export const QUOTE_BOX_SELECTOR = 'blockquote, aside.quote, .bbcode_quote, .bbCodeQuote, .bbCodeBlock--quote, .quote_container, .quotecontent, .quotebox, .quote-box, .postquote, .post-quote';
+
+/**
+ * A tag list or a tag: a class with a "tag" / "tags" part ("discourse-tag", "list-tags",
+ * "post-tag", "tag-list"; not "tagline" or "hashtag") or rel="tag". Read as metadata, not text.
+ */
+const TAG_CLASS = /(?:^|[\s_-])tags?(?:$|[\s_-])/i;
+export function isTagList(className: string, rel: string | null | undefined): boolean {
+  return TAG_CLASS.test(className) || /(?:^|\s)tag(?:\s|$)/i.test(rel ?? '');
+}
