@@ -85,6 +85,10 @@ const REBUT_WORDS = [
   'no (?:human |clinical |controlled |published )*trials? (?:of|on|in|has|have)',
   // "Neither of these is evidence", "none of that counts as proof"
   '(?:neither|none) of (?:these|this|that|those|them|it) (?:is|are|counts? as) (?:evidence|proof|data)',
+  // '"Closest thing to a cheat code" meets zero randomised trials'
+  '(?:meets|met|with|has|have|backed by) (?:zero|no) (?:randomi[sz]ed |clinical |human |controlled )*(?:trials?|studies|evidence)',
+  // "Calves that grew in one block are a training log, not a biopsy"
+  ', not (?:a |an )?(?:biopsy|study|trial|clinical trial|proof)',
   // "Purity and identity do not establish that a product is safe"
   '(?:does|do|did) not (?:establish|prove|guarantee|demonstrate) (?:that )?',
   // "legal to buy isn't the same as approved to inject", "legal doesn't mean safe"
@@ -307,6 +311,14 @@ export const LABEL_TALK = /\b(?:label(?:ed|led)?|prescribing information|indicat
 /** Does the post holding block i answer a quotation with a rebuttal? */
 export function sectionRebuts(blocks: Block[], i: number): boolean {
   const section = blocks[i]!.section;
+  // The reply right under the quote (after any further quoted lines) answers it in its own words:
+  // "Those figures have no human dose-finding study behind them", "... has never been studied".
+  for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
+    const b = blocks[k]!;
+    if (b.role === 'quote') continue;
+    if (b.role !== 'heading' && (REBUT.test(b.text) || REPLY_REBUTS.test(b.text))) return true;
+    break;
+  }
   // Outside any post (a Q&A answer or article the reader did not see as one): the next two blocks.
   const end = section === undefined ? Math.min(blocks.length, i + 3) : blocks.length;
   for (let k = i + 1; k < end && blocks[k]!.section === section; k++) {
@@ -315,6 +327,10 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   return false;
 }
 const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:isn't|isn’t|is not|aren't|aren’t|are not) (?:a |any )?(?:safety |clinical )?(?:study|studies|trial|evidence|proof)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+
+/** A reply's own words against what it quotes (see sectionRebuts). */
+const REPLY_REBUTS =
+  /\b(?:no (?:human |clinical |controlled )?(?:[\w-]+ )?(?:evidence|data|study|studies|trials?)\b|(?:has|have) no approval|(?:is|are) not an? approval|(?:is|are) not approved|does not make it (?:safe|legal|approved)|confuses it with|(?:has|have) never been (?:studied|tested|measured))/i;
 
 /** A risk named in the sentence: then "myth" or "overblown" waves the risk away (a safety claim). */
 export const RISK_WORDS = /\b(?:organs?|gut|hypo\w*|cancer|tumou?rs?|side effects|sides|risks?|blood sugar|shut ?down|gyno|bloat\w*|acromegaly)\b/i;

@@ -19,7 +19,9 @@ interface Prepared {
 
 const NO_MENTIONS: Mention[] = [];
 const FOLLOW_CUE = /\b(?:this|that|the|same|our) (?:batch|stuff|peptide|compound|vials?|product|lot|restock)\b/i;
-const SHOP_DISCLAIMER = /\b(?:research (?:use|purposes)|laboratory (?:research|use)|lab use|not for human (?:consumption|use))\b/i;
+const SHOP_DISCLAIMER = /\b(?:research (?:use|purposes)|laboratory (?:research|use|reagents?)|lab (?:use|reagents?)|not for human (?:consumption|use))\b/i;
+/** A post's author line: a display name and @handle, perhaps a date ("Brayden Cole | Recomp Lab @braydenrecomp Mar 2"). */
+const BYLINE = /^[^.!?@\n]{1,60}@[A-Za-z0-9_]{2,30}(?:\s*[·•]?\s*(?:\d{1,2}[hms]|[A-Z][a-z]{2} \d{1,2}(?:, \d{4})?))?\s*$/;
 const METADATA_LEAD = /^\s*(?:tags?|categories|category|filed under|keywords|topics?|labels)\s*:/i;
 
 const prepared = new WeakMap<CompiledRuleSet, Prepared>();
@@ -189,7 +191,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const label = withoutListNumber(block.text);
       if (!/\d/.test(label) && label.trim().split(/\s+/).length < 4) return;
     }
-    if (METADATA_LEAD.test(block.text)) return;
+    if (METADATA_LEAD.test(block.text) || BYLINE.test(block.text)) return;
     // Table rows: column labels claim nothing; a row whose first cell is another compound is about it.
     // Rows of a table that grades claims ("Claimed benefit | Best evidence") list them to judge them.
     if (block.role === 'table-row' && (grading ??= claimGradingRows(blocks))[bi]) return;

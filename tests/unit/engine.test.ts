@@ -34,6 +34,7 @@ describe('substance names', () => {
     'Your IGF-1 level was 180 ng/mL, within the reference range.',
     'Creatine loading: 20 g a day for 5 days, then a maintenance dose.',
     'I take 10 units of insulin before meals for my type 1 diabetes.',
+    'The timer runs on one LR3 (AAA) battery; I dose 4 units of fertiliser a day and the shrimp show no side effects.',
   ])('leaves a word collision alone: %s', (text) => {
     expect(flagsIn(text)).toEqual([]);
   });
@@ -210,6 +211,27 @@ describe('context decides', () => {
     const fs = engine.scan({ title: 'Peptide stack guide', blocks }).findings.filter((f) => f.severity === 'flag');
     // The title presents a stack with LR3 in it (dosing); the CJC section's dose is not LR3's.
     expect(fs.map((f) => [f.block, f.kind])).toEqual([[0, 'dosing'], [4, 'dosing']]);
+  });
+
+  it('does not flag claims a debunking article quotes, each answered in the paragraph under it', () => {
+    const blocks: Block[] = [
+      { text: 'Claim 2: the protocol', section: 'a', role: 'heading' },
+      { text: '“Run 40–50 mcg of IGF-1 LR3 post-workout, four weeks on and four off.”', section: 'a', role: 'quote' },
+      { text: 'Those figures have no human dose-finding study behind them.', section: 'a', role: 'paragraph' },
+      { text: 'Claim 5: it\'s legal', section: 'a', role: 'heading' },
+      { text: '“Totally legal, it\'s sold for research.”', section: 'a', role: 'quote' },
+      { text: 'Being sold as a research chemical is not an approval of anything.', section: 'a', role: 'paragraph' },
+    ];
+    expect(engine.scan({ title: 'Five IGF-1 LR3 claims I hear in clinic', blocks }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
+  });
+
+  it('reads an author line with an @handle as a byline, not a claim', () => {
+    const blocks: Block[] = [
+      { text: 'Brayden Cole | Recomp Lab @braydenrecomp Mar 2', section: 't1', role: 'paragraph' },
+      { text: 'Everyone is sleeping on IGF-1 Long R3, 30 mcg sub-q after training.', section: 't1', role: 'paragraph' },
+    ];
+    const fs = engine.scan({ title: 'Thread', blocks }).findings.filter((f) => f.severity === 'flag');
+    expect(fs.map((f) => f.block)).toEqual([1]);
   });
 
   it('does not flag claims a forum post quotes and then calls no evidence', () => {
