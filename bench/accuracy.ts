@@ -27,7 +27,7 @@ for (const [label, r] of [
   ['seventeenth set (blind12-pages/, pages only: first scored blind P 0.787 R 0.762, then one round of general fixes: tag lists, comparisons, lab methods)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind12-pages' })],
   ['eighteenth set (blind13-pages/, pages only: first scored blind P 0.607 R 0.739, 3 flags off-topic, then one round of general fixes: quotes answered under them, bylines, AAA batteries)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind13-pages' })],
   ['nineteenth set (blind14-pages/, pages only: first scored blind P 0.881 R 0.787, then a few general fixes: investigators as attribution, "you will read online that", time off, recovery vouched for)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind14-pages' })],
-  ['twentieth set (blind15-pages/, pages only: first scored blind P 0.879 R 0.906)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind15-pages' })],
+  ['twentieth set (blind15-pages/, pages only: first scored blind P 0.879 R 0.906, then a few general fixes: quoted claim lists answered below, questions without a question mark)', evaluate(engine, undefined, { sentences: 'none', pages: 'blind15-pages' })],
 ] as const) {
   console.log(`\n${label}: ${r.sentences} sentences, ${r.pages} pages (flags only)`);
   console.log(row('overall', r.overall));

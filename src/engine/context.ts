@@ -66,7 +66,7 @@ const ATTRIBUTION =
 const REBUT_WORDS = [
   'claims? (?:that|like|such as|about|of)', 'claimed', 'the (?:idea|notion|belief|myth) that', 'people (?:claim|say)', 'so-called', 'misleading', 'falsely', 'false claims?', 'unfounded',
   'unsubstantiated', 'debunk\\w*', 'hype', 'marketing (?:copy|claims?|language|hype)', 'is marketing',
-  '(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described) (?:as|for|to)|sold as)',
+  '(?:is|are|was|were|being|been) (?:(?:marketed|advertised|touted|promoted|pitched|billed|described)(?: (?:on|online|to|in|across) [\\w ]{1,25}?)? (?:as|for|to)|sold as)',
   'warning letters?', 'according to (?:the )?(?:seller|vendor|site|ad|listing|company)', 'according to (?:which|what) (?:trial|study)',
   'no (?:good |solid |reliable |credible |published |direct |clinical |human |randomi[sz]ed |controlled |placebo-controlled |peer-reviewed |large |rigorous |long-term )*(?:evidence|studies|study|trials?|data) (?:supports?|shows?|backs?|that|for)',
   // A regulator quoting a seller's copy: "statements such as 'enhances muscle growth' ... establish
@@ -315,7 +315,7 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   // "Those figures have no human dose-finding study behind them", "... has never been studied".
   for (let k = i + 1; k < blocks.length && blocks[k]!.section === section; k++) {
     const b = blocks[k]!;
-    if (b.role === 'quote') continue;
+    if (b.role === 'quote' || QUOTED_WHOLE.test(b.text)) continue;
     if (b.role !== 'heading' && (REBUT.test(b.text) || REPLY_REBUTS.test(b.text))) return true;
     break;
   }
@@ -326,7 +326,10 @@ export function sectionRebuts(blocks: Block[], i: number): boolean {
   }
   return false;
 }
-const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:isn't|isn’t|is not|aren't|aren’t|are not) (?:a |any )?(?:safety |clinical )?(?:study|studies|trial|evidence|proof)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+const SECTION_REBUTS = /\b(?:no (?:human |clinical )?(?:evidence|data|study|studies|trials?)|(?:none|neither) of (?:these|those|the|this|them)(?: claims?| statements?| lines?)? (?:is|are|has been|have been) (?:supported|true|proven|backed|evidence)|(?:isn't|isn’t|is not|aren't|aren’t|are not) (?:a |any )?(?:safety |clinical )?(?:study|studies|trial|evidence|proof)|(?:neither|none) of (?:these|this|that|those|them) (?:is|are|counts? as) (?:evidence|proof)|not (?:true|proven|supported|how it works)|says? nothing about|(?:does not|doesn't|doesn’t|does n't) mean|only means|(?:is not|isn't|isn’t) the same (?:as|thing)|unproven|wrong|nonsense|myth|bro ?science|ignores|misleading|false|citation needed|source\?|according to (?:which|what) (?:trial|study))\b/i;
+
+/** A block that is one quotation and nothing else (a list of claims "people are told"). */
+export const QUOTED_WHOLE = /^\s*["“][^"“”]{3,}["”]\s*$/;
 
 /** A reply's own words against what it quotes (see sectionRebuts). */
 const REPLY_REBUTS =
@@ -350,6 +353,8 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
 export function isUseQuestion(sentence: string): boolean {
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
   if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
+  // a comment asking without the question mark ("bro what's the cycle length on this")
+  if (/^\s*(?:(?:bro|yo|hey|ok|okay|so|and|pls|please)\s*,?\s+)?(?:what'?s|what’s|what is|how long is|how much is|how many|how often)\b/i.test(sentence) && !hasFigure(sentence)) return true;
   return ENDS_AS_QUESTION.test(sentence) && !hasFigure(sentence) &&
     /^\s*(?:q\s*:\s*|>\s*|re\s*:\s*|thread\s*:\s*)?(?:(?:sorry|apologies)\b[^?]{0,40}?\bbut\s+|(?:quick|dumb|stupid|noob|newbie|silly|simple|basic)\s+q(?:uestion)?\s*[:,—–-]?\s*(?:but\s+)?)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|night|bedtime|sub-?q|subcut\w*|im|intramuscular\w*|bilat\w*|belly|delts?|glutes?|quads?|pre[- ]?workout|post[- ]?workout|pre|post|daily|fasted)\s+or\b)/i.test(sentence);
 }

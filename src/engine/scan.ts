@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { COMPARED_ONLY, RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isMockedQuote, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { COMPARED_ONLY, QUOTED_WHOLE, RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isMockedQuote, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -184,7 +184,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     const next = blocks[bi + 1];
     const underReview =
       isClaimUnderReview(block.text, next && next.section === block.section ? next.text : '') ||
-      (block.role === 'quote' && sectionRebuts(blocks, bi)) ||
+      ((block.role === 'quote' || QUOTED_WHOLE.test(block.text)) && sectionRebuts(blocks, bi)) ||
       (VERDICT_LEAD.test(block.text) && isCritical());
     // Section labels ("Cycle length") and tag lines ("Tags: dosing, muscle growth") name topics; they claim nothing.
     if (block.role === 'heading') {

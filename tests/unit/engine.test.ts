@@ -225,6 +225,24 @@ describe('context decides', () => {
     expect(engine.scan({ title: 'Five IGF-1 LR3 claims I hear in clinic', blocks }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
   });
 
+  it('does not flag a list of claims "people are told", answered under the list', () => {
+    const blocks: Block[] = [
+      { text: 'Students tell us they have seen claims like these online about IGF-1 LR3:', section: 'f', role: 'paragraph' },
+      { text: '"It builds new muscle cells that stay for life."', section: 'f', role: 'list-item' },
+      { text: '"40 to 50 mcg a day for four weeks is a safe starting protocol."', section: 'f', role: 'list-item' },
+      { text: 'None of these claims is supported.', section: 'f', role: 'paragraph' },
+    ];
+    expect(engine.scan({ title: 'IGF-1 LR3: a factsheet', blocks }).findings.filter((f) => f.severity === 'flag')).toEqual([]);
+    // The same list under a seller's heading, unanswered, is the seller's copy.
+    const sold = blocks.slice(0, 3).map((b, i) => (i === 0 ? { ...b, text: 'What our IGF-1 LR3 customers say:' } : b));
+    expect(engine.scan({ title: 'IGF-1 LR3 1 mg', blocks: sold }).findings.filter((f) => f.severity === 'flag').length).toBeGreaterThan(0);
+  });
+
+  it('reads "bro what\'s the cycle length on this" as a question, with or without the question mark', () => {
+    expect(flagsIn("bro what's the cycle length on this", 'IGF-1 LR3 pumps')).toEqual([]);
+    expect(kinds(flagsIn('bro the cycle length on this is 6 weeks', 'IGF-1 LR3 pumps'))).toEqual(['dosing']);
+  });
+
   it('reads an author line with an @handle as a byline, not a claim', () => {
     const blocks: Block[] = [
       { text: 'Brayden Cole | Recomp Lab @braydenrecomp Mar 2', section: 't1', role: 'paragraph' },
