@@ -152,8 +152,9 @@ interface Run {
 }
 
 /**
- * One load of `url`. `profile`: also run V8's sampling profiler (for the extension-code figure);
- * it slows every script down, so the timing figures come from runs without it.
+ * One load of `url`. `mode`: 'totals' traces nothing (TaskDuration, idle, flags); 'tasks' also
+ * traces the main thread's tasks; 'profile' also runs V8's sampling profiler (for the
+ * extension-code figure), which slows every script down, so no other figure is taken from it.
  */
 export async function measure(context: BrowserContext, url: string, withExtension: boolean, mode: 'totals' | 'tasks' | 'profile' = 'tasks'): Promise<Run> {
   const profile = mode === 'profile';

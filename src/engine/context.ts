@@ -269,12 +269,17 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
 }
 
 /** Named non-peptide substances whose doses are not our business (creatine, caffeine, diabetes insulin...). */
-/** The other substance is only what the sentence compares with ("as safe as creatine", "milder than a pre-workout"). */
-const COMPARISON = /\b(?:as\s+[\w-]+\s+as|(?:safer|milder|gentler|softer|weaker|cleaner|less\s+\w+|more\s+\w+|no\s+\w+|not\s+\w+)\s+than)\s+(?:a\s+|an\s+|your\s+|my\s+|the\s+)?(?:(?:scoop|cup|shot|dose|serving)\s+of\s+)?/gi;
-export function COMPARED_ONLY(text: string): boolean {
-  if (!/\b(?:as|than)\b/i.test(text)) return false;
-  const rest = text.replace(COMPARISON, (m) => `${m}§`).replace(/§(?:creatine|caffeine|coffee|whey|protein powder|a pre-?workout|pre-?workout|multivitamins?|vitamins?|magnesium|zinc|fish oil|melatonin)\b/gi, ' ');
-  return !OTHER_SUBSTANCE.test(rest.replace(/§/g, ''));
+/**
+ * A comparison with an everyday substance ("as safe as creatine", "milder than a pre-workout"):
+ * the sentence is still about what it compares, not about creatine.
+ */
+const COMPARED_WITH_EVERYDAY =
+  /\b(?:as\s+[\w-]+\s+as|(?:safer|milder|gentler|softer|weaker|cleaner|less\s+\w+|more\s+\w+|no\s+\w+|not\s+\w+)\s+than)\s+(?:a\s+|an\s+|your\s+|my\s+|the\s+)?(?:(?:scoop|cup|shot|dose|serving)\s+of\s+)?(?:creatine|caffeine|coffee|whey|protein powder|a pre-?workout|pre-?workout|multivitamins?|vitamins?|magnesium|zinc|fish oil|melatonin)\b/gi;
+
+/** Is `text` about another substance (creatine, insulin for diabetes ...), not only compared with one? */
+export function namesOtherSubstance(text: string): boolean {
+  if (!OTHER_SUBSTANCE.test(text)) return false;
+  return !/\b(?:as|than)\b/i.test(text) || OTHER_SUBSTANCE.test(text.replace(COMPARED_WITH_EVERYDAY, ' '));
 }
 
 export const OTHER_SUBSTANCE = /\b(?:[LE]D50|IC50|EC50|creatine|caffeine|vitamin|melatonin|magnesium|zinc|fish oil|omega|protein powder|whey|ashwagandha|metformin|semaglutide|tirzepatide|ozempic|wegovy|lantus|levemir|tresiba|novolog|insulin pens?|type [12] diabet\w*|diabetic|(?<!\b(?:natural|endogenous|own|your)\s)testosterone|hcg|b12|biotin)\b/i;
@@ -351,11 +356,12 @@ export function isRelayedHearsay(sentence: string, inQuote: boolean): boolean {
  * "Thread:" ("Re: IGF-1 LR3 - bilat or sub-q?", a thread title repeated over every post).
  */
 export function isUseQuestion(sentence: string): boolean {
+  if (hasFigure(sentence)) return false;
   // "someone pls explain why people pin it bilat": a request to explain, question mark or not
-  if (EXPLAIN_REQUEST.test(sentence) && !hasFigure(sentence)) return true;
+  if (EXPLAIN_REQUEST.test(sentence)) return true;
   // a comment asking without the question mark ("bro what's the cycle length on this")
-  if (/^\s*(?:(?:bro|yo|hey|ok|okay|so|and|pls|please)\s*,?\s+)?(?:what'?s|what’s|what is|how long is|how much is|how many|how often)\b/i.test(sentence) && !hasFigure(sentence)) return true;
-  return ENDS_AS_QUESTION.test(sentence) && !hasFigure(sentence) &&
+  if (/^\s*(?:(?:bro|yo|hey|ok|okay|so|and|pls|please)\s*,?\s+)?(?:what'?s|what’s|what is|how long is|how much is|how many|how often)\b/i.test(sentence)) return true;
+  return ENDS_AS_QUESTION.test(sentence) &&
     /^\s*(?:q\s*:\s*|>\s*|re\s*:\s*|thread\s*:\s*)?(?:(?:sorry|apologies)\b[^?]{0,40}?\bbut\s+|(?:quick|dumb|stupid|noob|newbie|silly|simple|basic)\s+q(?:uestion)?\s*[:,—–-]?\s*(?:but\s+)?)?(?:(?:igf[- ]?1?\s*)?(?:lr[- ]?3|long[- ]?r3)\s*[,:—–-]?\s*)?(?:(?:can|could|should|would|will|do|does|did|is|are|was|how|when|where|what|which|why|anyone|any|has|have|ok|okay|better)\b|(?:ed|eod|pwo|am|pm|morning|evening|night|bedtime|sub-?q|subcut\w*|im|intramuscular\w*|bilat\w*|belly|delts?|glutes?|quads?|pre[- ]?workout|post[- ]?workout|pre|post|daily|fasted)\s+or\b)/i.test(sentence);
 }
 

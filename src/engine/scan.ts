@@ -7,7 +7,7 @@ import type { Mention, Prefilter } from './prefilter';
 import type { Block, DocumentInput, Evidence, Finding } from './types';
 import { createMatcher, type Matcher } from './nlp';
 import { splitSentences, type Span } from './sentences';
-import { COMPARED_ONLY, QUOTED_WHOLE, RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isMockedQuote, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
+import { namesOtherSubstance, QUOTED_WHOLE, RISK_WORDS, OTHER_PEPTIDE, STACKED_WITH, IMPLICIT_GATE, HOW_TO, IMPLICIT_PEPTIDE, IMPLICIT_USE, LABEL_TALK, OTHER_SUBSTANCE, REPORTED_PRACTICE, VERDICT_LEAD, hasHumanUseLanguage, sectionRebuts, isClaimUnderReview, isCriticalPage, isCriticisedDose, isCriticisedQuote, isHearsayQuestion, isHeaderRow, isClaimGradingHeader, withoutListNumber, isNegated, isOtherCompoundRow, isPreclinicalOnly, isQuoted, isQuotedReport, isMockedQuote, isRebuttal, isRelayedHearsay, isTopicTeaser, isUseQuestion, isDoseJudgementQuestion, inOtherPeptideClause, readsAsProtocol } from './context';
 
 interface Prepared {
   defaultCovered: CompiledSubstance | undefined;
@@ -198,7 +198,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
     if (block.text.includes(' | ') && !mentions[bi]!.some((m) => covered(m.substance)) &&
       ((block.role === 'table-row' && blocks[bi - 1]?.role !== 'table-row' && isHeaderRow(block.text)) || isOtherCompoundRow(block.text))) return;
     // A post about creatine or insulin for diabetes, in a thread that is about LR3 elsewhere.
-    if (!mentions[bi]!.some((m) => covered(m.substance)) && OTHER_SUBSTANCE.test(block.text) && !COMPARED_ONLY(block.text)) return;
+    if (!mentions[bi]!.some((m) => covered(m.substance)) && namesOtherSubstance(block.text)) return;
     const sentences = (split[bi] = splitSentences(block.text));
     // Set once a sentence of this block was about another peptide: a following sentence that names
     // nothing continues that topic ("Any chance of a CJC deep dive? My sleep on it has been great").
@@ -212,7 +212,7 @@ export function scanDocument(rules: CompiledRuleSet, prefilter: Prefilter, doc: 
       const substanceId = ownCovered ?? ownApproved ?? inScope;
       // "I cycle my caffeine: two weeks off" in an LR3 thread is about caffeine, not LR3.
       // ("It's as safe as creatine", "milder than a pre-workout": a comparison, still about LR3.)
-      if (!ownCovered && OTHER_SUBSTANCE.test(sentence) && !COMPARED_ONLY(sentence)) return;
+      if (!ownCovered && namesOtherSubstance(sentence)) return;
       // "bpc 250mcg twice a day healed my shoulder" in an LR3 thread is about BPC-157, not LR3;
       // "stack it with our CJC-1295" on the LR3 page still combines it with LR3.
       // (A weak alias set aside for the page's collisions, "lr3 + cjc/ipa" on a forum that also

@@ -59,6 +59,9 @@ export const SECTION_SELECTOR = [
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const WS_RUN = /[ \t\n\r\f]+/g;
 
+/** An element's class attribute (an SVG element's className is not a string). */
+const classOf = (el: Element): string => (typeof el.className === 'string' ? el.className : '');
+
 /** Is this element itself (not an ancestor) a reason to skip its subtree? */
 function skipElement(el: Element): boolean {
   const name = el.localName;
@@ -68,7 +71,7 @@ function skipElement(el: Element): boolean {
   if (ce !== null && ce !== 'false') return true;
   if (el.getAttribute('role') === 'textbox') return true;
   // Tag lists label a post; they claim nothing (src/shared/page-markup.ts).
-  if (isTagList(typeof el.className === 'string' ? el.className : '', el.getAttribute('rel'))) return true;
+  if (isTagList(classOf(el), el.getAttribute('rel'))) return true;
   if (name === 'pre' && (el.querySelector('code') || /\b(code|highlight|language-|hljs)/.test(el.className))) return true;
   return !isVisible(el);
 }
@@ -115,7 +118,7 @@ function roleOf(owner: Element): BlockRole {
 /** The nearest quote box around `el` (itself included), or null. */
 function quoteBoxAround(el: Element): Element | null {
   for (let q = el.closest(QUOTE_BOX_SELECTOR); q; q = q.parentElement?.closest(QUOTE_BOX_SELECTOR) ?? null) {
-    if (isQuoteBox(q.localName, typeof q.className === 'string' ? q.className : '')) return q;
+    if (isQuoteBox(q.localName, classOf(q))) return q;
   }
   return null;
 }

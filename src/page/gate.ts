@@ -259,22 +259,22 @@ export function runGate(data: GateData, loadLens: (api: ExtensionApi) => Promise
    * The observer keeps running until then only to tell whether the load-time result still holds.
    */
   function onNamed(): void {
-    const api = getApi();
+    const ext = getApi();
     // Not in an extension, or the extension was reloaded or removed: this copy must stop.
-    if (!api?.runtime?.id) return stop();
+    if (!ext?.runtime?.id) return stop();
     named = true;
     if (timer) clearTimeout(timer);
     pending.clear();
     setState('scanning');
-    lens ??= loadLens(api).then(
+    lens ??= loadLens(ext).then(
       () => (g[LENS_START_KEY] as ((boot: LensBoot) => void) | undefined) ?? null,
       (e) => {
         console.warn('PeptideLens: could not load the page lens', e);
         return null;
       },
     );
-    api.storage.onChanged.addListener(onStorage);
-    const settings = api.storage.sync.get(SETTINGS_KEY).then((got) => normaliseSettings(got?.[SETTINGS_KEY]), () => DEFAULT_SETTINGS);
+    ext.storage.onChanged.addListener(onStorage);
+    const settings = ext.storage.sync.get(SETTINGS_KEY).then((got) => normaliseSettings(got?.[SETTINGS_KEY]), () => DEFAULT_SETTINGS);
     // The lens starts in a task of its own, not in the one that evaluated its module.
     void Promise.all([lens, settings]).then(async ([start, s]) => {
       await yieldToPage();
